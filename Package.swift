@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Every wrapper target imports its C module internally, so no C type can leak into a public API.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
+let package = Package(
+    name: "GridGeo",
+    products: [
+        .library(name: "GridGeoCore", targets: ["GridGeoCore"]),
+        .library(name: "GridGeoGEOS", targets: ["GridGeoGEOS"]),
+        .library(name: "GridGeoPROJ", targets: ["GridGeoPROJ"]),
+        .library(name: "GridGeoSpatiaLite", targets: ["GridGeoSpatiaLite"]),
+        .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
+        .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
+        .executable(name: "gridgeo", targets: ["gridgeo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian packages; each folder holds only a modulemap and a shim header.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+        .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
+                       providers: [.apt(["libspatialite-dev", "libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
+        .systemLibrary(name: "CShapelib", providers: [.apt(["libshp-dev"])]),
+
+        // Pure Swift value types: geometry, WKB, GeoJSON. No C, no Foundation.
+        .target(name: "GridGeoCore", swiftSettings: strict),
+        // One wrapper per C library; each owns its handles and turns C errors into Swift errors.
+        .target(name: "GridGeoGEOS", dependencies: ["GridGeoCore", "CGEOS"], swiftSettings: strict),
+        .target(name: "GridGeoPROJ", dependencies: ["GridGeoCore", "CPROJ"], swiftSettings: strict),
+        .target(name: "GridGeoSpatiaLite", dependencies: ["GridGeoCore", "CSpatiaLite"], swiftSettings: strict),
+        .target(name: "GridGeoShapefile", dependencies: ["GridGeoCore", "CShapelib"], swiftSettings: strict),
+        // The GridGeo database: schema, migrations and typed access over SpatiaLite.
+        .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
+
+        .executableTarget(name: "gridgeo", dependencies: [
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
+        .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
+        .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
+        .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
+        .testTarget(name: "GridGeoShapefileTests", dependencies: ["GridGeoShapefile"]),
+        .testTarget(name: "GridGeoStoreTests", dependencies: ["GridGeoStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct GridGeoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gridgeo", abstract: "GridGeo query tool.")
+}
