@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
                        providers: [.apt(["libspatialite-dev", "libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
         .systemLibrary(name: "CShapelib", providers: [.apt(["libshp-dev"])]),
+        // What both command-line tools share: progress on stderr, exit codes.
+        .target(name: "GridGeoCLI", swiftSettings: strict),
 
         // Pure Swift value types: geometry, WKB, GeoJSON. No C, no Foundation.
         .target(name: "GridGeoCore", swiftSettings: strict),
@@ -37,10 +39,11 @@ let package = Package(
         .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
