@@ -35,9 +35,10 @@ extension GEOSContext {
     /// The union of polygons forming a coverage (edge-matched, non-overlapping, like grid cells),
     /// much faster than ``union(_:)`` because it only drops shared edges.
     ///
-    /// GEOS 3.11 detects only some bad coverages: it throws when edges do not match, but overlaps
-    /// that share every edge can slip through. When the input is not known to be a clean coverage,
-    /// or this throws, use ``union(_:)``. The C function is `GEOSCoverageUnion_r`.
+    /// GEOS 3.11 checks little: it throws on duplicated edges ("CoverageUnion cannot process
+    /// overlapping inputs.") and non-polygons, but edges that do not match exactly (a T-junction,
+    /// a partial overlap) pass silently and leave parts unmerged. So when the input is not known
+    /// to be a clean coverage, or this throws, use ``union(_:)``. The C function is `GEOSCoverageUnion_r`.
     public func coverageUnion(_ polygons: [Geometry]) throws(GEOSError) -> Geometry {
         try transform(.collection(polygons), "GEOSCoverageUnion_r") { GEOSCoverageUnion_r($0, $1) } // returns NULL on exception
     }
