@@ -1,5 +1,6 @@
 public import GridGeoCore
 internal import CShapelib
+import Glibc
 
 /// Writes a shapefile: enough for GridGeo's test fixtures and small exports, including the encodings,
 /// `.cpg` files and language driver IDs that real deliveries carry.
@@ -27,7 +28,7 @@ public final class ShapefileWriter {
     /// - Parameters:
     ///   - path: the `.shp` path, with or without the extension.
     ///   - kind: the shape type (2-D).
-    ///   - fields: the DBF fields; names must fit in 10 bytes in `encoding`.
+    ///   - fields: the DBF fields; names must fit in 10 bytes in `encoding`. With none, `fid` is added.
     ///   - encoding: the encoding for names and text (GBK files are written as `.gb18030`, which encodes
     ///     every GBK character with GBK's bytes).
     ///   - cpg: text for a `.cpg` file (e.g. `"GBK"`, `"UTF-8"`, `"936"`); nil writes none.
@@ -49,6 +50,8 @@ public final class ShapefileWriter {
         guard let dbf else { throw .openFailed(path: base + ".dbf", message: dbfMessages.joined(or: "DBFCreate failed")) }
         let table = TableHandle(dbf)
 
+        // shapelib writes rows only through fields, so a field-less file gets GDAL's FID column.
+        let fields = fields.isEmpty ? [Self.fid] : fields
         for field in fields {
             guard let name = encoder.convert(Array(field.name.utf8)) else {
                 throw .unencodableText(encoding: encoding.iconvName, text: field.name)
@@ -81,6 +84,9 @@ public final class ShapefileWriter {
     }
 
     /// Appends one record. Attributes missing from `attributes` are written as null.
+    ///
+    /// Values are checked and encoded before anything is written, so a rejected record leaves the files
+    /// as they were.
     /// - Throws: `.writeFailed` for a geometry the shape type cannot hold, an unknown field, a value of the
     ///   wrong type or wider than its field; `.unencodableText` for text the encoding cannot represent.
     public func append(_ geometry: Geometry?, attributes: [String: AttributeValue] = [:]) throws(ShapefileError) {
@@ -89,7 +95,9 @@ public final class ShapefileWriter {
             throw .writeFailed(message: "no field named \(unknown)")
         }
         // Check and encode everything before writing, so a failure leaves .shp and .dbf in step.
-        let values = try fields.map { field throws(ShapefileError) in try cell(attributes[field.name] ?? .null, for: field) }
+        let values = try fields.map { field throws(ShapefileError) in
+            try cell(attributes[field.name] ?? (field == Self.fid ? .integer(recordCount) : .null), for: field)
+        }
         let (type, parts) = try shapeParts(geometry)
 
         let object = Self.object(type: type, parts: parts)
@@ -118,6 +126,9 @@ public final class ShapefileWriter {
         recordCount += 1
     }
 
+    /// The field added to a file created without fields: the record number, as GDAL adds it.
+    public static let fid = ShapefileField(name: "FID", type: .integer, width: 11)
+
     /// Finishes the files: shapelib writes the final headers when it closes. Later appends throw.
     public func close() {
         shapes = nil
@@ -130,15 +141,25 @@ public final class ShapefileWriter {
     }
 
     private func cell(_ value: AttributeValue, for field: ShapefileField) throws(ShapefileError) -> Cell {
+        func fit(_ characters: Int) throws(ShapefileError) {
+            guard characters <= field.width else {
+                throw .writeFailed(message: "\(value) needs \(characters) bytes; field \(field.name) has \(field.width)")
+            }
+        }
         switch (value, field.type) {
         case (.null, _):
             return .null
         case (.string(let s), .string), (.string(let s), .other):
             guard let bytes = encoder.convert(Array(s.utf8)) else { throw .unencodableText(encoding: encoding.iconvName, text: s) }
+            try fit(bytes.count)
             return .text(bytes.map { CChar(bitPattern: $0) } + [0])
         case (.integer(let n), .integer), (.integer(let n), .double):
+            try fit(String(n).utf8.count + (field.decimals > 0 ? field.decimals + 1 : 0))
             return Int32(exactly: n).map(Cell.integer) ?? .double(Double(n))
         case (.double(let x), .double), (.double(let x), .integer):
+            // Integer digits, sign, point and decimals as shapelib's "%w.df" prints them.
+            let digits = abs(x) < 10 ? 1 : Int(log10(abs(x))) + 1
+            try fit(digits + (x < 0 ? 1 : 0) + (field.decimals > 0 ? field.decimals + 1 : 0))
             return .double(x)
         case (.logical(let b), .logical):
             return .logical(b)

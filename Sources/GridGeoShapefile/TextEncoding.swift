@@ -35,27 +35,18 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
     public init?(label: String) {
         let trimmed = label.trimmingWhitespace().uppercased()
         guard !trimmed.isEmpty else { return nil }
-        if let page = Int(trimmed) {
-            guard let encoding = TextEncoding(codePage: page) else { return nil }
-            self = encoding
-            return
-        }
-        switch trimmed {
-        case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN", "GB18030":
-            self = .gb18030
-        case "UTF-8", "UTF8":
-            self = .utf8
+        // ArcGIS writes ISO-8859 code pages as "88591" and the like.
+        let iso8859 = trimmed.hasPrefix("8859") ? Int(trimmed.dropFirst(4)).map { "ISO-8859-\($0)" } : nil
+        let encoding: TextEncoding? = switch trimmed {
+        case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN", "GB18030": .gb18030
+        case "UTF-8", "UTF8": .utf8
         default:
-            // ArcGIS writes ISO-8859 code pages as "88591" and the like.
-            if trimmed.hasPrefix("8859"), let part = Int(trimmed.dropFirst(4)),
-               let encoding = TextEncoding(iconvName: "ISO-8859-\(part)") {
-                self = encoding
-            } else if let encoding = TextEncoding(iconvName: trimmed) {
-                self = encoding
-            } else {
-                return nil
-            }
+            if let iso8859 { TextEncoding(iconvName: iso8859) }
+            else if let page = Int(trimmed) { TextEncoding(codePage: page) }
+            else { TextEncoding(iconvName: trimmed) }
         }
+        guard let encoding else { return nil }
+        self = encoding
     }
 
     /// The encoding of a Windows code page number; nil when iconv has no match.
