@@ -18,9 +18,11 @@ public enum FieldType: Hashable, Sendable {
 public struct ShapefileField: Hashable, Sendable {
     /// The name, decoded with the file's encoding (made unique with `_2`, `_3` … if decoding gave duplicates).
     public var name: String
+    /// The type, from the dBase type letter and the decimals.
     public var type: FieldType
     /// The width in bytes.
     public var width: Int
+    /// Digits after the decimal point (numeric fields).
     public var decimals: Int
 
     public init(name: String, type: FieldType, width: Int, decimals: Int = 0) {

@@ -18,6 +18,7 @@ public struct EncodingDecision: Hashable, Sendable, CustomStringConvertible {
 
     /// The encoding used for field names and text attributes.
     public var encoding: TextEncoding
+    /// Where `encoding` came from.
     public var source: Source
     /// The `.cpg` text (trimmed), whether or not it was usable; nil without a `.cpg` file.
     public var cpgValue: String?

@@ -5,6 +5,7 @@ public struct ShapeType: Hashable, Sendable, CustomStringConvertible {
         case point, polyline, polygon, multipoint
     }
 
+    /// The 2-D kind.
     public var kind: Kind
     /// True for the Z types (11, 13, 15, 18), which also carry optional measures.
     public var hasZ: Bool

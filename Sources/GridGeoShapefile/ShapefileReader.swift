@@ -34,7 +34,9 @@ public struct ShapefileRecord: Hashable, Sendable {
 public final class ShapefileReader {
     /// The `.shp` file read.
     public let path: String
+    /// The shape type from the `.shp` header.
     public let shapeType: ShapeType
+    /// The number of records (the `.shx` index and the `.dbf` agree on it).
     public let recordCount: Int
     /// The extent from the `.shp` header (`.empty` for a file without records).
     public let bounds: BoundingBox

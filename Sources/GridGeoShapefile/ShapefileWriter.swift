@@ -13,7 +13,9 @@ import Glibc
 public final class ShapefileWriter {
     /// The `.shp` file written.
     public let path: String
+    /// The shape type written (2-D).
     public let kind: ShapeType.Kind
+    /// The DBF fields, in order.
     public let fields: [ShapefileField]
     /// The encoding of field names and text values in the `.dbf`.
     public let encoding: TextEncoding

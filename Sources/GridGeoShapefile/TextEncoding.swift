@@ -16,13 +16,17 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
 
     private init(known name: String) { iconvName = name }
 
+    /// UTF-8, what ArcGIS 10.2.1+ and QGIS write by default.
     public static let utf8 = TextEncoding(known: "UTF-8")
     /// GB18030, the superset of GB2312 and GBK (CP936): every label naming those decodes as GB18030, so rare
     /// characters (生僻字) written by a GB18030-aware tool survive. The one GBK byte GB18030 lacks is CP936's
     /// single-byte 0x80 (€), which then fails to decode.
     public static let gb18030 = TextEncoding(known: "GB18030")
+    /// Big5, traditional Chinese (Taiwan, Hong Kong). Code page 950 maps to iconv's CP950, its Microsoft variant.
     public static let big5 = TextEncoding(known: "BIG5")
+    /// ISO-8859-1 (Latin-1).
     public static let latin1 = TextEncoding(known: "ISO-8859-1")
+    /// Windows code page 1252, the western "ANSI" page.
     public static let windows1252 = TextEncoding(known: "CP1252")
 
     public var description: String { iconvName }

@@ -230,6 +230,18 @@ func missingComponent(_ ext: String) throws {
     }
 }
 
+@Test func multiPatchIsUnsupported() throws {
+    let dir = try TemporaryDirectory()
+    let shp = try writeNames(in: dir, as: "patch", encoding: .utf8)
+    // shapelib takes the type from the .shx header, which repeats the .shp header: patch both.
+    for file in [shp, dir.file("patch.shx")] {
+        var content = try bytes(of: file)
+        content.replaceSubrange(32..<36, with: [31, 0, 0, 0])              // little-endian shape type
+        try write(content, to: file)
+    }
+    #expect(throws: ShapefileError.unsupportedShapeType(code: 31, name: "MultiPatch")) { try ShapefileReader(path: shp) }
+}
+
 @Test func extensionsMatchInAnyCase() throws {
     let dir = try TemporaryDirectory()
     try writeNames(in: dir, as: "Case", encoding: .gb18030, cpg: "GBK")
