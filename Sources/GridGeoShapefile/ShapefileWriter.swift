@@ -22,6 +22,7 @@ public final class ShapefileWriter {
     /// Records appended so far.
     public private(set) var recordCount = 0
 
+    private let addedFID: Bool
     private var shapes: ShapeHandle?
     private var table: TableHandle?
     private let encoder: TextConverter
@@ -53,7 +54,8 @@ public final class ShapefileWriter {
         let table = TableHandle(dbf)
 
         // shapelib writes rows only through fields, so a field-less file gets GDAL's FID column.
-        let fields = fields.isEmpty ? [Self.fid] : fields
+        let addedFID = fields.isEmpty
+        let fields = addedFID ? [Self.fid] : fields
         for field in fields {
             guard let name = encoder.convert(Array(field.name.utf8)) else {
                 throw .unencodableText(encoding: encoding.iconvName, text: field.name)
@@ -79,6 +81,7 @@ public final class ShapefileWriter {
         self.path = base + ".shp"
         self.kind = kind
         self.fields = fields
+        self.addedFID = addedFID
         self.encoding = encoding
         self.shapes = shapes
         self.table = table
@@ -98,7 +101,7 @@ public final class ShapefileWriter {
         }
         // Check and encode everything before writing, so a failure leaves .shp and .dbf in step.
         let values = try fields.map { field throws(ShapefileError) in
-            try cell(attributes[field.name] ?? (field == Self.fid ? .integer(recordCount) : .null), for: field)
+            try cell(attributes[field.name] ?? (addedFID ? .integer(recordCount) : .null), for: field)
         }
         let (type, parts) = try shapeParts(geometry)
 
