@@ -83,6 +83,16 @@ extension Int: SQLValueConvertible {
     }
 }
 
+extension Int32: SQLValueConvertible {
+    public var sqlValue: SQLValue { .integer(Int64(self)) }
+    public init(sqlValue: SQLValue) throws {
+        guard case .integer(let v) = sqlValue, let value = Int32(exactly: v) else {
+            throw SQLValueConversionError(value: sqlValue, targetType: "Int32")
+        }
+        self = value
+    }
+}
+
 extension Bool: SQLValueConvertible {
     public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
     public init(sqlValue: SQLValue) throws {

@@ -1,3 +1,5 @@
+public import GridGeoSpatiaLite
+
 /// A calendar day without time or time zone, as the standards' dates are (初始时间, 终止日期).
 ///
 /// Stored as ISO 8601 text `YYYY-MM-DD`, which sorts and compares correctly in SQL.
@@ -57,5 +59,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, LosslessString
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+/// Dates are stored as `YYYY-MM-DD` text.
+extension LocalDate: SQLValueConvertible {
+    public var sqlValue: SQLValue { .text(description) }
+
+    public init(sqlValue: SQLValue) throws {
+        guard case .text(let text) = sqlValue, let date = LocalDate(text) else {
+            throw SQLValueConversionError(value: sqlValue, targetType: "LocalDate", reason: "expected YYYY-MM-DD")
+        }
+        self = date
     }
 }
