@@ -14,25 +14,21 @@ public final class Statement {
     init(connection: Connection, sql: String) throws {
         let db = try connection.database()
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let compiled: Result<Void, SpatiaLiteError> = sql.withCString { start in
+        let (rc, trailing) = sql.withCString { start -> (Int32, Bool) in
+            var tail: UnsafePointer<CChar>?
             let rc = sqlite3_prepare_v2(db, start, -1, &statement, &tail)
-            guard rc == SQLITE_OK else { return .failure(connection.error(rc, sql: sql)) }
-            // A second statement in the text would never run; refuse it instead.
+            guard rc == SQLITE_OK, let tail else { return (rc, false) }
+            // A second statement would never run: refuse it rather than ignore it.
             var extra: OpaquePointer?
-            if let tail, sqlite3_prepare_v2(db, tail, -1, &extra, nil) != SQLITE_OK || extra != nil {
-                sqlite3_finalize(extra)
-                return .failure(SpatiaLiteError(
-                    resultCode: .misuse, message: "more than one statement; use execute(_:) for scripts", sql: sql))
-            }
-            return .success(())
+            defer { sqlite3_finalize(extra) }
+            return (rc, sqlite3_prepare_v2(db, tail, -1, &extra, nil) != SQLITE_OK || extra != nil)
         }
-        if case .failure(let error) = compiled {
+        guard rc == SQLITE_OK else { throw connection.error(rc, sql: sql) }
+        guard let statement else { throw SpatiaLiteError(resultCode: .misuse, message: "no SQL statement", sql: sql) }
+        guard !trailing else {
             sqlite3_finalize(statement)
-            throw error
-        }
-        guard let statement else {
-            throw SpatiaLiteError(resultCode: .misuse, message: "no SQL statement", sql: sql)
+            throw SpatiaLiteError(resultCode: .misuse, message: "more than one statement; use execute(_:) for scripts",
+                                  sql: sql)
         }
         self.sql = sql
         self.connection = connection

@@ -127,8 +127,8 @@ extension GridStore {
             try db.select(UnitGridRecord.self, """
                 WHERE start_date <= ?3 AND (end_date IS NULL OR ?3 < end_date)
                   AND ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'unit_grids'
-                                AND f_geometry_column = 'geometry' AND search_frame = MakePoint(?1, ?2, 4490))
-                  AND ST_Covers(geometry, MakePoint(?1, ?2, 4490))
+                                AND f_geometry_column = 'geometry' AND search_frame = MakePoint(?1, ?2, \(GridStore.srid)))
+                  AND ST_Covers(geometry, MakePoint(?1, ?2, \(GridStore.srid)))
                 ORDER BY code LIMIT 1
                 """, [.real(point.x), .real(point.y), date.sqlValue]).first
         }

@@ -25,12 +25,12 @@ enum Migrations {
     /// written in the same transaction as the migration, so a failed migration leaves no trace.
     static func migrate(_ db: Connection, path: String) throws {
         let found = try userVersion(db)
-        guard found <= latestVersion else {
-            throw GridStoreError.schemaTooNew(path: path, found: found, supported: latestVersion)
-        }
         let isOurs = try db.scalar("PRAGMA application_id", as: Int32.self) == applicationID
         let isEmpty = try db.scalar("SELECT count(*) FROM sqlite_schema", as: Int.self) == 0
         guard isOurs || (found == 0 && isEmpty) else { throw GridStoreError.notAGridGeoDatabase(path: path) }
+        guard found <= latestVersion else {
+            throw GridStoreError.schemaTooNew(path: path, found: found, supported: latestVersion)
+        }
 
         for migration in all where migration.version > found {
             try db.transaction {

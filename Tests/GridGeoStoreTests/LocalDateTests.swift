@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test(arguments: ["2023-02-29", "1900-02-29", "2024-13-01", "2024-04-31", "2024-1-01", "24-01-01", "2024/01/01",
-                      "２０２４-01-01", ""])
+                      "２０２４-01-01", "+123-01-01", "2024-01-+1", ""])
     func invalidDatesAreNil(_ text: String) {
         #expect(LocalDate(text) == nil)
     }
