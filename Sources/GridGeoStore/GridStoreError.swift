@@ -10,6 +10,8 @@ public enum GridStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case gridVersionNotAfterCurrent(start: LocalDate, currentStart: LocalDate)
     /// A grid version needs at least one unit grid.
     case emptyGridVersion
+    /// A create-mode write found the layer already filled.
+    case layerNotEmpty(layer: String, rows: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum GridStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "a grid version starting \(start) must start after the current one (\(currentStart))"
         case .emptyGridVersion:
             "a grid version needs at least one unit grid"
+        case let .layerNotEmpty(layer, rows):
+            "layer \(layer) already holds \(rows) rows; use --overwrite to replace them or --append to add"
         }
     }
 }

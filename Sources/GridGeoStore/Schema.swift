@@ -22,6 +22,7 @@ enum Schema {
         SpatialColumn(table: "unit_grids", type: .multiPolygon, notNull: true, indexed: true),
         SpatialColumn(table: "roads", type: .multiLineString, notNull: true, indexed: true),
         SpatialColumn(table: "address_points", type: .point, notNull: true, indexed: true),
+        SpatialColumn(table: "parcels", type: .multiPolygon, notNull: true, indexed: true),
         SpatialColumn(table: "components", type: .point, notNull: true, indexed: true),
         // History rows are looked up by component code, never by location.
         SpatialColumn(table: "component_history", type: .point, notNull: false, indexed: false),
@@ -121,6 +122,12 @@ enum Schema {
             kind    TEXT
         );
         CREATE INDEX address_points_address ON address_points (address);
+
+        -- 用地 Land parcels; land_use as the source names it (居住用地, 商业服务业设施用地 …).
+        CREATE TABLE parcels (
+            id       INTEGER PRIMARY KEY,
+            land_use TEXT
+        );
 
         -- 部件图层 Component layer: one per minor class (小类) of the component catalog.
         -- minor_code is written as the catalog writes it, major + minor (0101 上水井盖).
