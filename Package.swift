@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "GridGeoSpatiaLite", targets: ["GridGeoSpatiaLite"]),
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
+        .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
+        .executable(name: "geo-import", targets: ["geo-import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +27,10 @@ let package = Package(
         .systemLibrary(name: "CSpatiaLite", pkgConfig: "spatialite",
                        providers: [.apt(["libspatialite-dev", "libsqlite3-dev", "libsqlite3-mod-spatialite"])]),
         .systemLibrary(name: "CShapelib", providers: [.apt(["libshp-dev"])]),
+        // Delivery files into the store: encodings, CRS decisions, validation, plausibility, reports.
+        .target(name: "GridGeoImport", dependencies: [
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
+        ], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -40,6 +46,11 @@ let package = Package(
 
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        .executableTarget(name: "geo-import", dependencies: [
+            "GridGeoImport", "GridGeoCLI", "GridGeoStore", "GridGeoPROJ", "GridGeoShapefile", "GridGeoCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 

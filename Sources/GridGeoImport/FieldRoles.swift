@@ -37,3 +37,8 @@ public struct FieldMapping: Sendable, Equatable, Codable {
 
     public subscript(role: FieldRole) -> String? { fields[role] }
 }
+
+extension String {
+    /// Only ASCII digits (codes are digit strings of fixed length).
+    var isDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+}

@@ -1,4 +1,4 @@
-import GridGeoCore
+public import GridGeoCore
 
 /// What an import decided and did, per file: the JSON report GIS staff keep with the delivery.
 public struct ImportReport: Codable, Sendable, Equatable {

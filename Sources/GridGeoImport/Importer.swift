@@ -51,7 +51,7 @@ public final class Importer {
                                 + "use --overwrite to replace it or --append to add to it")
         }
         if options.layer == .components {
-            guard let c = options.componentClass, c.count == 4, c.allSatisfy(\.isASCIIDigit) else {
+            guard let c = options.componentClass, c.count == 4, c.isDigits else {
                 throw .usage("--layer components needs --class NNNN, the 4-digit minor class (e.g. 0203 公交站亭)")
             }
         }
@@ -60,9 +60,8 @@ public final class Importer {
 
         var report = ImportReport(database: store.path, layer: options.layer.rawValue, dryRun: options.dryRun)
         var all: [LayerRecords] = []
-        let total = try files.reduce(0) { (n, path) throws(ImportError) in
-            n + (try SourceFile(path: path, encoding: options.encoding)).featureCount
-        }
+        var total = 0
+        for path in files { total += try SourceFile(path: path, encoding: options.encoding).featureCount }
         var done = 0
         for path in files {
             let (records, fileReport) = try importFile(path, check: check) { done += 1; self.progress(done, total) }
@@ -148,14 +147,23 @@ public final class Importer {
         if options.layer != .districts {
             let points = kept.enumerated().compactMap { i, k in check.representativePoint(k.geometry).map { (index: i, point: $0) } }
             if let outside = check.outsideDistrict(points.map { (kept[$0.index].feature.index, $0.point) }, file: path, crs: crs.crs) {
-                guard options.skipFailures else { throw .data(outside.message) }
-                let drop = Set(outside.indices)
-                for k in kept where drop.contains(k.feature.index) {
-                    report.skipped.append(Skipped(feature: k.feature.index, reason: "outside the district",
-                                                  location: check.representativePoint(k.geometry), attributes: k.feature.attributes))
+                // More than 1 % outside means the layer as a whole is misplaced (a CRS or datum mix-up);
+                // a few features just across the boundary are real data: kept and listed, or skipped.
+                let wholeLayer = outside.looksLikeGCJ02 || outside.indices.count * 100 > max(points.count, 1)
+                if wholeLayer && !options.skipFailures {
+                    throw .data(outside.message + (outside.looksLikeGCJ02 ? "" : "; check the CRS (--s-srs)"))
                 }
-                kept.removeAll { drop.contains($0.feature.index) }
-                report.warnings.append(outside.message)
+                if options.skipFailures {
+                    let drop = Set(outside.indices)
+                    for k in kept where drop.contains(k.feature.index) {
+                        report.skipped.append(Skipped(feature: k.feature.index, reason: "outside the district",
+                                                      location: check.representativePoint(k.geometry), attributes: k.feature.attributes))
+                    }
+                    kept.removeAll { drop.contains($0.feature.index) }
+                    report.warnings.append(outside.message + "; skipped")
+                } else {
+                    report.warnings.append(outside.message + "; kept (close to the boundary); --skip-failures leaves them out")
+                }
             }
             if file.geometryKind == .point, options.layer != .roads,
                let offset = check.webMapOffset(kept.compactMap { check.representativePoint($0.geometry) }, file: path, crs: crs.crs) {
@@ -209,7 +217,7 @@ public final class Importer {
             mapping[role].flatMap { f.attributes[$0]?.text }?.trimmingCharacters(in: .whitespaces)
         }
         func code(_ f: SourceFeature, digits: Int) throws(ImportError) -> String {
-            guard let c = text(f, .code), c.count == digits, c.allSatisfy(\.isASCIIDigit) else {
+            guard let c = text(f, .code), c.count == digits, c.isDigits else {
                 throw .data("\(path): feature #\(f.index) has code \(text(f, .code) ?? "(none)"), expected \(digits) digits")
             }
             return c

@@ -13,13 +13,18 @@ struct PlausibilityCheck {
     private let districtNames: String
     private let roads: RoadProximity?
 
-    /// Tolerance around the district boundary: deliveries digitise it differently by tens of metres.
-    static let boundaryToleranceDegrees = 0.0005
+    /// Tolerance around the district boundary (≈ 200–250 m): boundaries from different sources
+    /// differ by up to ~160 m in the Dongcheng delivery, and roads run along the boundary, while
+    /// the GCJ-02 offset this check exists to catch is ~550 m.
+    static let boundaryToleranceDegrees = 0.0025
 
     init(store: GridStore, geos: GEOSContext) throws {
         self.geos = geos
+        // The area the store already knows: its districts, and its streets where they stray beyond
+        // the district boundary (sources disagree by up to ~0.3 km² along Dongcheng's edge).
         let records = try store.districts()
-        districts = try records.map { try geos.prepare(geos.buffer($0.geometry, distance: Self.boundaryToleranceDegrees)) }
+        let areas = records.map(\.geometry) + (records.isEmpty ? [] : try store.streets().map(\.geometry))
+        districts = try areas.map { try geos.prepare(geos.buffer($0, distance: Self.boundaryToleranceDegrees)) }
         districtNames = records.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
         let roadRecords = try store.roads()
         roads = roadRecords.isEmpty ? nil : RoadProximity(roadRecords.map(\.geometry))
@@ -42,22 +47,30 @@ struct PlausibilityCheck {
         districts.isEmpty || districts.contains { (try? $0.covers(p)) ?? false }
     }
 
-    /// The features whose representative point falls outside every district, and an explanation
-    /// naming the likely cause and the flag that fixes it.
-    func outsideDistrict(_ points: [(index: Int, point: Coordinate)], file: String, crs: CRS) -> (indices: [Int], message: String)? {
+    /// Features whose representative point falls outside every district (and street) of the store.
+    struct Outside {
+        var indices: [Int]
+        /// What was found, ending with the likely cause when it is the GCJ-02 offset.
+        var message: String
+        /// Read as GCJ-02, (nearly) all of them would be inside.
+        var looksLikeGCJ02: Bool
+    }
+
+    func outsideDistrict(_ points: [(index: Int, point: Coordinate)], file: String, crs: CRS) -> Outside? {
         guard !districts.isEmpty else { return nil }
         let outside = points.filter { !isInsideDistrict($0.point) }
         guard !outside.isEmpty else { return nil }
         let outsideIfGCJ = outside.filter { !isInsideDistrict(GCJ02.toWGS84($0.point)) }.count
         var message = "\(file): \(outside.count) of \(points.count) features fall outside \(districtNames)"
-        if crs != .gcj02, outsideIfGCJ * 2 < outside.count {
+        let gcj = crs != .gcj02 && outsideIfGCJ * 2 < outside.count
+        if gcj {
             message += "; read as GCJ-02 only \(outsideIfGCJ) would: the coordinates are likely GCJ-02 (web-map) "
                 + "labelled \(crs), re-run with --s-srs GCJ02"
         } else {
-            let first = outside.prefix(5).map { "#\($0.index) (\(fmt($0.point.x)), \(fmt($0.point.y)))" }.joined(separator: ", ")
-            message += " (\(first)); check the CRS (--s-srs), or skip them with --skip-failures"
+            message += " (" + outside.prefix(5).map { "#\($0.index) (\(fmt($0.point.x)), \(fmt($0.point.y)))" }
+                .joined(separator: ", ") + (outside.count > 5 ? ", …)" : ")")
         }
-        return (outside.map(\.index), message)
+        return Outside(indices: outside.map(\.index), message: message, looksLikeGCJ02: gcj)
     }
 
     /// Compares the median distance from the layer's points to the roads as stored, and as if the
@@ -94,9 +107,9 @@ struct PlausibilityCheck {
 
 /// Distance from a point to the nearest road segment, through a bucket grid of segments.
 struct RoadProximity {
-    private let cell = 0.002
+    private static let cell = 0.002
     private var buckets: [Int64: [(Coordinate, Coordinate)]] = [:]
-    private let metresPerDegreeX: Double
+    private var metresPerDegreeX = 0.0
     private let metresPerDegreeY = 111_320.0
 
     init(_ lines: [Geometry]) {
@@ -112,8 +125,8 @@ struct RoadProximity {
                 for (a, b) in zip(part.coordinates, part.coordinates.dropFirst()) {
                     lat += a.y; n += 1
                     let box = BoundingBox(covering: [a, b])
-                    for i in key(box.minX)...key(box.maxX) {
-                        for j in key(box.minY)...key(box.maxY) { buckets[i << 32 | j, default: []].append((a, b)) }
+                    for i in Self.key(box.minX)...Self.key(box.maxX) {
+                        for j in Self.key(box.minY)...Self.key(box.maxY) { buckets[i << 32 | j, default: []].append((a, b)) }
                     }
                 }
             }
@@ -121,12 +134,12 @@ struct RoadProximity {
         metresPerDegreeX = 111_320.0 * cos((n > 0 ? lat / n : 0) * .pi / 180)
     }
 
-    private func key(_ v: Double) -> Int64 { Int64((v / cell).rounded(.down)) }
+    private static func key(_ v: Double) -> Int64 { Int64((v / cell).rounded(.down)) }
 
     /// Metres to the nearest segment within about 600 m; 600 when none is that close.
     func distanceMetres(from p: Coordinate) -> Double {
         var best = 600.0
-        let i0 = key(p.x), j0 = key(p.y)
+        let i0 = Self.key(p.x), j0 = Self.key(p.y)
         for i in (i0 - 3)...(i0 + 3) {
             for j in (j0 - 3)...(j0 + 3) {
                 for (a, b) in buckets[i << 32 | j] ?? [] { best = min(best, distance(p, a, b)) }

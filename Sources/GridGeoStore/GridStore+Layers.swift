@@ -189,7 +189,7 @@ extension Connection {
             let prefix = r.districtCode + r.classCode
             if next[prefix] == nil {
                 // Retired components stay in the table, so the maximum covers every code ever issued.
-                let highest = try scalar("SELECT max(CAST(substr(code, 11) AS INTEGER)) FROM components WHERE substr(code, 1, 10) = ?",
+                let highest = try scalar("SELECT coalesce(max(CAST(substr(code, 11) AS INTEGER)), 0) FROM components WHERE substr(code, 1, 10) = ?",
                                          [.text(prefix)], as: Int.self) ?? 0
                 next[prefix] = highest + 1
             }

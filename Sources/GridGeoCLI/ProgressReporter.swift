@@ -4,10 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Progress of a long job on stderr: a redrawn bar with count, rate and ETA on a terminal,
+/// ProgressReporter of a long job on stderr: a redrawn bar with count, rate and ETA on a terminal,
 /// GDAL-style `0...10...20...100 - done.` marks otherwise (CI logs, nohup), nothing with `quiet`.
 /// Stdout is never touched, so it stays free for results. Confined to the task that drives it.
-public final class Progress {
+public final class ProgressReporter {
     private let total: Int
     private let label: String
     private let quiet: Bool
@@ -22,8 +22,8 @@ public final class Progress {
         self.total = max(total, 0)
         self.quiet = quiet
         self.isTerminal = isatty(STDERR_FILENO) != 0
-        self.start = Progress.now()
-        if !quiet && !isTerminal { Progress.write("\(label): ") }
+        self.start = ProgressReporter.now()
+        if !quiet && !isTerminal { ProgressReporter.write("\(label): ") }
     }
 
     /// Records `n` more units of work.
@@ -31,14 +31,14 @@ public final class Progress {
         done += n
         guard !quiet else { return }
         if isTerminal {
-            let t = Progress.now()
+            let t = ProgressReporter.now()
             if t - lastDraw >= 0.1 || done >= total { lastDraw = t; drawBar(at: t) }
         } else {
             // One mark per 10 %, as GDAL's TermProgress prints them.
             let mark = total > 0 ? min(10, done * 10 / total) : 10
             while lastMark < mark {
                 lastMark += 1
-                Progress.write(lastMark == 10 ? "100" : "\(lastMark * 10)...")
+                ProgressReporter.write(lastMark == 10 ? "100" : "\(lastMark * 10)...")
             }
         }
     }
@@ -46,8 +46,8 @@ public final class Progress {
     /// Ends the line; call once when the work is finished (or abandoned).
     public func finish() {
         guard !quiet else { return }
-        if isTerminal { drawBar(at: Progress.now()); Progress.write("\n") }
-        else { Progress.write(lastMark == 10 ? " - done.\n" : " - stopped.\n") }
+        if isTerminal { drawBar(at: ProgressReporter.now()); ProgressReporter.write("\n") }
+        else { ProgressReporter.write(lastMark == 10 ? " - done.\n" : " - stopped.\n") }
     }
 
     private func drawBar(at t: Double) {
@@ -58,7 +58,7 @@ public final class Progress {
         let elapsed = max(t - start, 1e-9)
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        Progress.write("\r\(label) \(bar) \(done)/\(total) \(Int(rate))/s ETA \(Int(eta.rounded()))s \u{1B}[K")
+        ProgressReporter.write("\r\(label) \(bar) \(done)/\(total) \(Int(rate))/s ETA \(Int(eta.rounded()))s \u{1B}[K")
     }
 
     private static func now() -> Double {
