@@ -93,7 +93,9 @@ extension CRS {
             found.append(Identification(epsg: code, name: candidate.name, confidence: Int(confidences?[Int(i)] ?? 0),
                                         kind: candidate.kind, transverseMercator: candidate.transverseMercator))
         }
-        return found.sorted { $0.confidence > $1.confidence }
+        // PROJ lists the best first; sort anyway, keeping PROJ's order among equals.
+        return found.enumerated().sorted { ($0.element.confidence, $1.offset) > ($1.element.confidence, $0.offset) }
+            .map(\.element)
     }
 }
 

@@ -28,6 +28,8 @@ final class PROJContext {
             Unmanaged<PROJContext>.fromOpaque(data).takeUnretainedValue().log.append(String(cString: line))
         }
         proj_log_level(handle, PJ_LOG_ERROR)
+        // Results must not depend on the network or on PROJ_NETWORK: grids come from disk only.
+        _ = proj_context_set_enable_network(handle, 0)  // returns the new state
     }
 
     deinit {

@@ -42,9 +42,10 @@ public final class Transformer {
         case (.gcj02, .gcj02), (.bd09, .bd09): (before, after) = (nil, nil)
         default: (before, after) = (Self.toCGCS2000(from: source), Self.fromCGCS2000(to: target))
         }
-        guard let from = (source.isWebMapDatum ? CRS.cgcs2000 : source).projDefinition,
-              let to = (target.isWebMapDatum ? CRS.cgcs2000 : target).projDefinition,
-              !(source.isWebMapDatum && target.isWebMapDatum) else {
+        // A web-map end is CGCS2000 as far as PROJ is concerned; two web-map ends need no PROJ at all.
+        guard !(source.isWebMapDatum && target.isWebMapDatum),
+              let from = (source.isWebMapDatum ? CRS.cgcs2000 : source).projDefinition,
+              let to = (target.isWebMapDatum ? CRS.cgcs2000 : target).projDefinition else {
             operation = nil
             return
         }
