@@ -4,7 +4,7 @@ import GridGeoStore
 import Testing
 
 @Suite struct GridStoreTests {
-    static let spatialTables = ["address_points", "communities", "components", "districts", "roads", "streets",
+    static let spatialTables = ["address_points", "communities", "components", "districts", "parcels", "roads", "streets",
                                 "unit_grids"]
 
     @Test func everyGeometryColumnIsRegisteredIn4490WithAnRTreeIndex() throws {
