@@ -46,7 +46,7 @@ public final class Importer {
     /// - Throws: `ImportError` with the exit code and a message saying what to do.
     public func run(paths: [String]) throws(ImportError) -> ImportReport {
         let files = try Self.expand(paths)
-        if options.mode == .create, !options.dryRun, (try? store.count(of: options.layer)) ?? 0 > 0 {
+        if options.mode == .create, !options.dryRun, (try? store.count(of: options.layer, componentClass: options.componentClass)) ?? 0 > 0 {
             throw .outputExists("layer \(options.layer.rawValue) of \(store.path) already holds data; "
                                 + "use --overwrite to replace it or --append to add to it")
         }

@@ -96,9 +96,14 @@ public enum WriteMode: String, Sendable, Codable {
 }
 
 extension GridStore {
-    /// The number of rows in a layer.
-    public func count(of layer: LayerName) throws -> Int {
-        try queue.read { db in try db.scalar("SELECT count(*) FROM \(layer.table)", as: Int.self) ?? 0 }
+    /// The number of rows in a layer (of one component class, if given).
+    public func count(of layer: LayerName, componentClass: String? = nil) throws -> Int {
+        try queue.read { db in
+            if layer == .components, let componentClass {
+                return try db.scalar("SELECT count(*) FROM components WHERE minor_code = ?", [.text(componentClass)], as: Int.self) ?? 0
+            }
+            return try db.scalar("SELECT count(*) FROM \(layer.table)", as: Int.self) ?? 0
+        }
     }
 
     /// Writes one layer's records and its import-log entry in one transaction: on any error the
@@ -108,13 +113,20 @@ extension GridStore {
     ///   `SpatiaLiteError` from the database (a constraint, say).
     public func write(_ records: LayerRecords, mode: WriteMode, log entry: ImportLogEntry? = nil) throws {
         try queue.write { db in
+            // Components form one layer per class: writing bus stops leaves parking lots alone.
+            var scope = "", parameters: [SQLValue] = []
+            if case .components(let r) = records {
+                let classes = Set(r.map(\.classCode)).sorted()
+                scope = " WHERE minor_code IN (" + classes.map { _ in "?" }.joined(separator: ", ") + ")"
+                parameters = classes.map { .text($0) }
+            }
             let table = records.layer.table
-            let existing = try db.scalar("SELECT count(*) FROM \(table)", as: Int.self) ?? 0
+            let existing = try db.scalar("SELECT count(*) FROM \(table)\(scope)", parameters, as: Int.self) ?? 0
             switch mode {
             case .create where existing > 0:
                 throw GridStoreError.layerNotEmpty(layer: records.layer.rawValue, rows: existing)
             case .overwrite:
-                try db.execute("DELETE FROM \(table)")
+                try db.execute("DELETE FROM \(table)\(scope)", parameters)
             default:
                 break
             }
