@@ -61,6 +61,11 @@ let package = Package(
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
         .testTarget(name: "GridGeoShapefileTests", dependencies: ["GridGeoShapefile"]),
         .testTarget(name: "GridGeoStoreTests", dependencies: ["GridGeoStore"]),
+        // Also runs the built `geo-import` binary (end-to-end and crash tests): `swift build` and
+        // `swift test` build every executable beside the test bundle, so no dependency on it is needed.
+        .testTarget(name: "GeoImportTests", dependencies: [
+            "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,7 +47,8 @@ public final class Importer {
     public func run(paths: [String]) throws(ImportError) -> ImportReport {
         let files = try Self.expand(paths)
         if options.mode == .create, !options.dryRun, (try? store.count(of: options.layer, componentClass: options.componentClass)) ?? 0 > 0 {
-            throw .outputExists("layer \(options.layer.rawValue) of \(store.path) already holds data; "
+            let layer = options.layer.rawValue + (options.layer == .components ? " (class \(options.componentClass ?? ""))" : "")
+            throw .outputExists("layer \(layer) of \(store.path) already holds data; "
                                 + "use --overwrite to replace it or --append to add to it")
         }
         if options.layer == .components {
@@ -76,7 +77,10 @@ public final class Importer {
                                    featuresInserted: merged.count,
                                    featuresRejected: report.files.reduce(0) { $0 + $1.skipped.count }, reportJSON: json)
         do { try store.write(merged, mode: options.mode, log: entry) }
-        catch let e as GridStoreError { throw .outputExists(e.description) }
+        catch let e as GridStoreError {
+            if case .layerNotEmpty = e { throw .outputExists("\(store.path): \(e.description)") }
+            throw .data("\(store.path): the database refused the data, nothing was written: \(e.description)")
+        }
         catch { throw .data("\(store.path): the database refused the data, nothing was written: \(error)") }
         return report
     }

@@ -39,7 +39,7 @@ public struct FileInspection: Codable, Sendable, Equatable {
     /// Inspects `path` (a `.shp`, with or without extension).
     public init(path: String, encoding: TextEncoding? = nil) throws(ImportError) {
         let reader: ShapefileReader
-        do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw ImportError(error) }
+        do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw ImportError(error, file: path) }
         file = reader.path
         geometryType = reader.shapeType.description
         hasZ = reader.shapeType.hasZ

@@ -47,7 +47,7 @@ struct SourceFile {
             return
         }
         let reader: ShapefileReader
-        do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw ImportError(error) }
+        do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw ImportError(error, file: path) }
         self.reader = reader
         geoJSON = []
         fieldNames = reader.fields.map(\.name)
@@ -68,7 +68,7 @@ struct SourceFile {
         if let reader {
             for i in 0..<reader.recordCount {
                 let record: ShapefileRecord
-                do { record = try reader.record(at: i) } catch { throw ImportError(error) }
+                do { record = try reader.record(at: i) } catch { throw ImportError(error, file: path) }
                 try body(SourceFeature(index: i, geometry: record.geometry,
                                        attributes: record.attributes.mapValues(\.jsonValue)))
             }
@@ -116,11 +116,17 @@ extension JSONValue {
 }
 
 extension ImportError {
-    init(_ error: ShapefileError) {
+    /// A shapefile error as the import reports it: naming the file, and saying what to do.
+    init(_ error: ShapefileError, file: String) {
+        let message = error.description.contains(file) ? error.description : "\(file): \(error.description)"
         switch error {
-        case .missingComponent: self = .missingInput(error.description)
-        case .openFailed: self = .io(error.description)
-        default: self = .data(error.description)
+        case .missingComponent: self = .missingInput(message)
+        case .openFailed: self = .io(message)
+        case .undecodableText(let encoding, let context):
+            self = .data("\(file): \(context) is not valid \(encoding); give the DBF encoding with --encoding (e.g. --encoding GBK)")
+        case .truncated, .recordCountMismatch, .unreadableRecord:
+            self = .data(message + "; the files are damaged or do not belong together: ask for the delivery again")
+        default: self = .data(message)
         }
     }
 }

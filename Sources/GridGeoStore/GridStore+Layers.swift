@@ -200,9 +200,13 @@ extension Connection {
                         [.text(String(r.classCode.prefix(2))), .text(r.classCode), .text(r.className)])
             let prefix = r.districtCode + r.classCode
             if next[prefix] == nil {
-                // Retired components stay in the table, so the maximum covers every code ever issued.
-                let highest = try scalar("SELECT coalesce(max(CAST(substr(code, 11) AS INTEGER)), 0) FROM components WHERE substr(code, 1, 10) = ?",
-                                         [.text(prefix)], as: Int.self) ?? 0
+                // Retired components stay in the table and deleted ones in their history (an overwrite
+                // deletes), so the maximum over both covers every code ever issued.
+                let highest = try scalar("""
+                    SELECT coalesce(max(CAST(substr(code, 11) AS INTEGER)), 0)
+                    FROM (SELECT code FROM components UNION ALL SELECT component_code AS code FROM component_history)
+                    WHERE substr(code, 1, 10) = ?
+                    """, [.text(prefix)], as: Int.self) ?? 0
                 next[prefix] = highest + 1
             }
             let sequence = next[prefix]!
