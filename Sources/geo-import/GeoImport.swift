@@ -117,7 +117,8 @@ struct Import: ParsableCommand {
             if let report {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try encoder.encode(result).write(to: URL(fileURLWithPath: report))
+                do { try encoder.encode(result).write(to: URL(fileURLWithPath: report)) }
+                catch { throw ImportError.io("\(report): cannot write the report (the import itself was written): \(error)") }
             }
             for f in result.files {
                 print("\(f.file): read \(f.featuresRead), written \(f.featuresWritten), repaired \(f.repaired.count), "
@@ -143,15 +144,20 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         guard format == "geojson" else { throw ValidationError("--format \(format): only geojson is supported") }
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db): no such file") }
     }
 
     func run() throws {
+        // A missing database is missing input (66), not a usage error; opening must not create it.
+        guard FileManager.default.fileExists(atPath: db) else { throw fail(.missingInput("--db \(db): no such file")) }
         do {
             let store = try GridStore(path: db)
             let data = try GeoJSONExport.export(store, layer: layer)
             if let output { try data.write(to: URL(fileURLWithPath: output)) }
             else { FileHandle.standardOutput.write(data); print() }
-        } catch let e as ImportError { throw fail(e) }
+        } catch let e as ImportError {
+            throw fail(e)
+        } catch {
+            throw fail(.io("\(output ?? "stdout"): cannot export layer \(layer) of \(db): \(error)"))
+        }
     }
 }

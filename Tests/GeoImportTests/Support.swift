@@ -338,8 +338,8 @@ func runGeoImport(_ arguments: [String], in workspace: Workspace) throws -> Proc
     let binary = try #require(Locations.geoImport)
     let id = UUID().uuidString
     let out = workspace.file("stdout-\(id)"), err = workspace.file("stderr-\(id)")
-    FileManager.default.createFile(atPath: out, contents: nil)
-    FileManager.default.createFile(atPath: err, contents: nil)
+    _ = FileManager.default.createFile(atPath: out, contents: nil)
+    _ = FileManager.default.createFile(atPath: err, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
