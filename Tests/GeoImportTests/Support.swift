@@ -50,13 +50,27 @@ final class Workspace {
 
     func file(_ name: String) -> String { path + "/" + name }
 
-    /// A store in this folder holding the Dongcheng district, imported from SampleData as users do first.
+    /// A store in this folder holding the Dongcheng district, imported from SampleData as users do first
+    /// (once per test run; each test gets a copy of that file).
     func districtStore(_ name: String = "grid.sqlite") throws -> GridStore {
-        let store = try GridStore(path: file(name))
-        try runImport([Locations.district], into: store, .districts)
-        return store
+        let template = try districtTemplate.get()
+        try FileManager.default.copyItem(atPath: template, toPath: file(name))
+        return try GridStore(path: file(name))
     }
 }
+
+/// A database with only the district imported, made once per test process and removed at exit.
+private let districtTemplate: Result<String, any Error> = Result {
+    let path = templatePath
+    let store = try GridStore(path: path)
+    try runImport([Locations.district], into: store, .districts)
+    try store.close()
+    atexit { try? FileManager.default.removeItem(atPath: templatePath) }
+    return path
+}
+
+private let templatePath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("gridgeo-import-district-\(UUID().uuidString).sqlite").path
 
 func fileBytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
