@@ -121,7 +121,12 @@ extension ImportError {
         let message = error.description.contains(file) ? error.description : "\(file): \(error.description)"
         switch error {
         case .missingComponent: self = .missingInput(message)
-        case .openFailed: self = .io(message)
+        case .openFailed(let path, _):
+            // shapelib refuses a file it cannot read and a file that is not what it claims alike:
+            // only the first is an I/O error.
+            self = FileManager.default.isReadableFile(atPath: path)
+                ? .data(message + "; the file is damaged or not a shapefile part: ask for the delivery again")
+                : .io(message)
         case .undecodableText(let encoding, let context):
             self = .data("\(file): \(context) is not valid \(encoding); give the DBF encoding with --encoding (e.g. --encoding GBK)")
         case .truncated, .recordCountMismatch, .unreadableRecord:

@@ -133,6 +133,17 @@ import Testing
         expect(importFailure([shp], into: store, .roads), exitCode: 65, mentions: [shp, "truncated"])
     }
 
+    @Test(arguments: [".shp", ".dbf"])
+    func aPartThatIsNotWhatItClaimsIsCorrupt(_ ext: String) throws {
+        let ws = try Workspace()
+        let store = try ws.districtStore()
+        let shp = try writeRoads(ws.file("dlzxx.shp"), count: 5)
+        let part = String(shp.dropLast(4)) + ext
+        try Data((0..<120).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: URL(fileURLWithPath: part))
+
+        expect(importFailure([shp], into: store, .roads), exitCode: 65, mentions: [shp, "ask for the delivery again"])
+    }
+
     @Test func anEmptyFileIsADataError() throws {
         let ws = try Workspace()
         let store = try ws.districtStore()

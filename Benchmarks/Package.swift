@@ -1,0 +1,28 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the main package never builds package-benchmark.
+let package = Package(
+    name: "GridGeoBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "GridGeo", path: ".."),   // named, since a path's identity is its folder name
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // `swift package --disable-sandbox benchmark --target ImportBenchmarks`: features per second
+        // importing a road layer (generated, and the real delivery's DLZXX when it is present).
+        .executableTarget(
+            name: "ImportBenchmarks",
+            dependencies: [
+                .product(name: "GridGeoImport", package: "GridGeo"),
+                .product(name: "GridGeoStore", package: "GridGeo"),
+                .product(name: "GridGeoShapefile", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/ImportBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ]
+)
