@@ -144,6 +144,21 @@ public final class Importer {
                     return
                 }
             }
+            // Point layers store one point per feature: a one-point multipoint is that point; anything
+            // else would be dropped without a word when the records are made.
+            if case .multiPoint(let points) = g {
+                guard points.count == 1 else {
+                    try fail(feature, reason: "a multipoint of \(points.count) points; layer \(options.layer.rawValue) takes one point per feature",
+                             location: points.first, report: &report)
+                    return
+                }
+                g = .point(points[0])
+            }
+            if options.layer == .addresses, let field = mapping[.address],
+               (feature.attributes[field]?.text?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty {
+                try fail(feature, reason: "no address (field \(field) is empty)", location: g.allCoordinates.first, report: &report)
+                return
+            }
             kept.append((feature, g))
         }
 

@@ -90,6 +90,39 @@ import Testing
         #expect(try store.count(of: .roads) == 3)
     }
 
+    @Test func anAddressPointWithoutAnAddressIsAFailureUnlessSkipped() throws {
+        let ws = try Workspace()
+        let store = try ws.districtStore()
+        var texts = addressTexts
+        texts[2] = "  "
+        let shp = try writeAddresses(ws.file("mpdz.shp"), texts, declaration: .utf8WithCPG)
+
+        expect(importFailure([shp], into: store, .addresses), exitCode: 65, mentions: [shp, "feature #2", "no address", "--skip-failures"])
+        let report = try runImport([shp], into: store, .addresses) { $0.skipFailures = true }
+        #expect(report.files.first?.skipped.map(\.feature) == [2])
+        #expect(report.files.first?.featuresWritten == 3)
+        #expect(try store.count(of: .addresses) == 3)
+    }
+
+    @Test func aOnePointMultipointIsAPointAndLargerOnesAreFailures() throws {
+        let ws = try Workspace()
+        let store = try ws.districtStore()
+        let points = Dongcheng.points(5)
+        let geometries: [Geometry] = [.multiPoint([points[0]]), .multiPoint([points[1]]), .multiPoint([points[2], points[3]]), .multiPoint([points[4]])]
+        let shp = try writeShapefile(ws.file("BJ_0203.shp"), kind: .multipoint,
+                                     fields: [ShapefileField(name: "ZM", type: .string, width: 20)],
+                                     records: geometries.enumerated().map { i, g in (g, ["ZM": .string("站\(i)")]) })
+
+        expect(importFailure([shp], into: store, .components) { $0.componentClass = "0203" }, exitCode: 65,
+               mentions: [shp, "feature #2", "multipoint of 2 points", "--skip-failures"])
+        let report = try runImport([shp], into: store, .components) {
+            $0.componentClass = "0203"
+            $0.skipFailures = true
+        }
+        #expect(report.files.first?.skipped.map(\.feature) == [2])
+        #expect(try store.components().map(\.record.location) == [points[0], points[1], points[4]])
+    }
+
     @Test func aLayerOfTheWrongGeometryTypeIsRefused() throws {
         let ws = try Workspace()
         let store = try ws.districtStore()
