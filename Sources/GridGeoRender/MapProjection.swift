@@ -63,7 +63,8 @@ public struct MapProjection: Hashable, Sendable {
     /// The longest "round" distance (1, 2 or 5 × 10ⁿ metres) not longer than `metres`.
     static func roundLength(atMost metres: Double) -> Double {
         guard metres > 0, metres.isFinite else { return 0 }
-        let decade = pow(10, floor(log10(metres)))
+        var decade = pow(10, floor(log10(metres)))
+        if decade * 10 <= metres * (1 + 1e-9) { decade *= 10 }  // log10(1000) may come out as 2.999…
         return [5.0, 2, 1].map { $0 * decade }.first { $0 <= metres * (1 + 1e-9) } ?? decade
     }
 

@@ -17,14 +17,14 @@ func sampleMap(width: Int = 480, height: Int = 360) -> Map {
         for column in 0..<3 {
             let x = 116.400 + Double(column) * size, y = 39.900 + Double(row) * size
             let holes = row == 1 && column == 1 ? [square(x + size * 0.35, y + size * 0.35, size * 0.3)] : []
-            let code = String(format3: row * 3 + column + 1)
+            let code = threeDigits(row * 3 + column + 1)
             grids.append(MapFeature(geometry: .polygon(Polygon(exterior: square(x, y, size), holes: holes)),
                                     label: code))
         }
     }
     grids[8].label = "<&>"
     let street = MapFeature(geometry: .polygon(Polygon(exterior: square(116.400, 39.900, 3 * size))), label: "东华门街道",
-                            labelPoint: Coordinate(x: 116.4015, y: 39.9033))
+                            labelPoint: Coordinate(x: 116.4015, y: 39.9025))
     let values = (1...9).map(Double.init)
     let choropleth = Choropleth(values: values)
     for i in grids.indices { grids[i].fill = choropleth.color(for: values[i]) }
@@ -34,12 +34,10 @@ func sampleMap(width: Int = 480, height: Int = 360) -> Map {
     ], legend: choropleth.legend(title: "Events"), width: width, height: height)
 }
 
-extension String {
-    /// Zero-padded to three digits, as grid sequence numbers are written.
-    init(format3 n: Int) {
-        let s = String(n)
-        self = String(repeating: "0", count: max(0, 3 - s.count)) + s
-    }
+/// Zero-padded to three digits, as grid sequence numbers are written.
+func threeDigits(_ n: Int) -> String {
+    let s = String(n)
+    return String(repeating: "0", count: max(0, 3 - s.count)) + s
 }
 
 struct DecodeError: Error, CustomStringConvertible {
