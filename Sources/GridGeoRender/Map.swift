@@ -6,7 +6,8 @@ public struct MapFeature: Hashable, Sendable {
     public var geometry: Geometry
     public var label: String?
     /// Where the label is centred; `nil` picks an interior point (see `Geometry.labelPoint(xScale:)`).
-    /// A computed label is dropped when it does not fit inside its polygon; a supplied one is always drawn.
+    /// A computed label is left out when it does not fit inside its polygon, and any label when it would
+    /// overlap a label of a layer drawn above (higher `drawOrder`).
     public var labelPoint: Coordinate?
     /// Overrides the layer's fill colour, as a choropleth does.
     public var fill: Color?

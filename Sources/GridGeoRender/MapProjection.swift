@@ -17,6 +17,11 @@ public struct PixelRect: Hashable, Sendable {
 
     public var maxX: Double { x + width }
     public var maxY: Double { y + height }
+
+    /// True when the two rectangles share more than an edge.
+    public func intersects(_ other: PixelRect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
 }
 
 /// Map coordinates to page pixels: a local equirectangular projection, north up, fitted and centred in a frame.

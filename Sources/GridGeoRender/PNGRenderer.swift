@@ -48,11 +48,7 @@ private struct RasterRenderer {
                            Coordinate(x: r.maxX, y: r.maxY), Coordinate(x: r.x, y: r.maxY)]
             fillAndStroke([corners], fill: fill, paint: paint)
         case .text(let t):
-            if let halo = paint.halo {
-                for (dx, dy) in [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
-                    draw(t, color: halo, offset: (dx, dy))
-                }
-            }
+            if let halo = paint.halo { drawBackdrop(t, color: halo) }
             draw(t, color: t.color ?? paint.fill ?? .black)
         }
     }
@@ -66,13 +62,32 @@ private struct RasterRenderer {
         }
     }
 
-    /// Bitmap text with its baseline at the bottom of the glyphs' seventh row; bold is every glyph pixel
-    /// drawn one pixel wider.
-    private mutating func draw(_ t: TextItem, color: Color, offset: (x: Int, y: Int) = (0, 0)) {
+    /// Left and top pixel of the text's first glyph, and the font's magnification.
+    private func origin(of t: TextItem) -> (left: Int, top: Int, scale: Int) {
         let scale = BitmapFont.scale(forSize: t.size)
         let width = BitmapFont.width(of: t.text, scale: scale)
-        var x = Int((t.anchor == .middle ? t.position.x - Double(width) / 2 : t.position.x).rounded()) + offset.x
-        let top = Int(t.position.y.rounded()) - BitmapFont.glyphHeight * scale + offset.y
+        let left = Int((t.anchor == .middle ? t.position.x - Double(width) / 2 : t.position.x).rounded())
+        return (left, Int(t.position.y.rounded()) - BitmapFont.glyphHeight * scale, scale)
+    }
+
+    /// The PNG stand-in for SVG's outline halo: a translucent box behind the text. An outline would fill
+    /// the one-pixel counters of the bitmap glyphs (the inside of 0, 8, B) and make them unreadable.
+    private mutating func drawBackdrop(_ t: TextItem, color: Color) {
+        let width = BitmapFont.width(of: t.text, scale: BitmapFont.scale(forSize: t.size))
+        guard width > 0 else { return }
+        let (left, top, scale) = origin(of: t)
+        let box = PixelRect(x: Double(left - 2), y: Double(top - 2), width: Double(width + 4),
+                            height: Double((BitmapFont.glyphHeight + 1) * scale + 3))
+        raster.fill([[Coordinate(x: box.x, y: box.y), Coordinate(x: box.maxX, y: box.y),
+                      Coordinate(x: box.maxX, y: box.maxY), Coordinate(x: box.x, y: box.maxY)]],
+                    rule: .evenOdd, color: color, opacity: 0.75)
+    }
+
+    /// Bitmap text with its baseline at the bottom of the glyphs' seventh row; bold is every glyph pixel
+    /// drawn one pixel wider.
+    private mutating func draw(_ t: TextItem, color: Color) {
+        let (left, top, scale) = origin(of: t)
+        var x = left
         for glyph in BitmapFont.glyphs(of: t.text) {
             defer { x += BitmapFont.advance * scale }
             guard let glyph else { continue }

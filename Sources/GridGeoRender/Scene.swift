@@ -46,6 +46,9 @@ struct Scene {
     var title: String?
     /// Where the map itself is drawn: the page minus margins, title, scale-bar band and right-hand column.
     var frame: PixelRect
+    /// Where the map's extent lands inside the frame (narrower or lower than the frame when the aspect
+    /// ratios differ).
+    var content: PixelRect
     var projection: MapProjection
     /// In drawing order: layer geometry, labels, then scale bar, north arrow, title and legend.
     var groups: [SceneGroup] = []
@@ -73,7 +76,9 @@ struct Scene {
         projection = MapProjection(extent: extent, frame: frame, units: map.units)
         let topLeft = projection.pixel(for: Coordinate(x: extent.minX, y: extent.maxY))
         let bottomRight = projection.pixel(for: Coordinate(x: extent.maxX, y: extent.minY))
-        let column = Coordinate(x: frame.maxX + m, y: frame.y)
+        content = PixelRect(x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y)
+        // The column hugs the map rather than the page edge; map and column then sit centred together.
+        let column = Coordinate(x: content.maxX + m, y: frame.y)
 
         // Stable sort: equal draw orders keep the caller's order.
         let layers = map.layers.enumerated()
@@ -83,10 +88,15 @@ struct Scene {
         for (layer, geometries) in zip(layers, projected) {
             addGeometry(of: layer, projected: geometries)
         }
-        for (layer, geometries) in zip(layers, projected) where layer.style.labelSize > 0 {
-            addLabels(of: layer, projected: geometries)
+        // Labels are placed top layer first, so a district's name wins over the grid codes beneath it,
+        // and drawn in layer order like the geometry.
+        var taken: [PixelRect] = []
+        var labelGroups: [SceneGroup] = []
+        for (layer, geometries) in zip(layers, projected).reversed() where layer.style.labelSize > 0 {
+            labelGroups.append(labels(of: layer, projected: geometries, avoiding: &taken))
         }
-        if map.showsScaleBar { addScaleBar(at: Coordinate(x: topLeft.x, y: bottomRight.y)) }
+        groups += labelGroups.reversed()
+        if map.showsScaleBar { addScaleBar(at: Coordinate(x: content.x, y: content.maxY)) }
         if map.showsNorthArrow { addNorthArrow(at: column) }
         if let title = map.title {
             groups.append(SceneGroup(name: "title", paint: Paint(fill: Color(hex: 0x202020)), items: [
@@ -128,10 +138,14 @@ struct Scene {
                                  items: items))
     }
 
-    private mutating func addLabels(of layer: MapLayer, projected: [Geometry]) {
+    /// The layer's labels that fit, leaving out those that would overlap a box in `taken`, to which the
+    /// placed ones are then added. Labels of one layer are not checked against each other: polygon labels
+    /// stay inside their own polygon anyway.
+    private func labels(of layer: MapLayer, projected: [Geometry], avoiding taken: inout [PixelRect]) -> SceneGroup {
         let style = layer.style
         let size = style.labelSize
         var items: [SceneItem] = []
+        var placed: [PixelRect] = []
         for (feature, geometry) in zip(layer.features, projected) {
             guard let label = feature.label, !label.isEmpty else { continue }
             var center: Coordinate
@@ -146,6 +160,10 @@ struct Scene {
             if case .point = geometry {
                 center.y -= style.pointRadius + size * 0.6  // beside the dot, not over it
             }
+            let width = Scene.textWidth(label, size: size)
+            let box = PixelRect(x: center.x - width / 2 - 1, y: center.y - size / 2 - 1, width: width + 2, height: size + 2)
+            guard !taken.contains(where: { $0.intersects(box) }) else { continue }
+            placed.append(box)
             var color: Color?
             if let fill = feature.fill ?? style.fill, !geometry.polygons.isEmpty {
                 let seen = fill.mixed(with: background, by: 1 - style.fillOpacity)
@@ -154,8 +172,9 @@ struct Scene {
             items.append(.text(TextItem(text: label, position: Coordinate(x: center.x, y: center.y + size * 0.35),
                                         size: size, anchor: .middle, color: color)))
         }
-        groups.append(SceneGroup(name: "labels: " + layer.name, paint: Paint(fill: style.labelColor, halo: style.labelHalo),
-                                 items: items))
+        taken += placed
+        return SceneGroup(name: "labels: " + layer.name, paint: Paint(fill: style.labelColor, halo: style.labelHalo),
+                          items: items)
     }
 
     // MARK: Furniture

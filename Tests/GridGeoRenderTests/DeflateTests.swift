@@ -28,8 +28,8 @@ func roundTripsRandomBytes(count: Int) throws {
 }
 
 @Test func runsCompressWell() {
-    let data = [UInt8](repeating: 7, count: 1_000_000)
-    #expect(Deflate.deflate(data).count < 1_000_000 / 100)
+    let data = [UInt8](repeating: 7, count: 300_000)
+    #expect(Deflate.deflate(data).count < 300_000 / 100)
 }
 
 @Test func zlibWrapsWithHeaderAndAdler() {

@@ -20,6 +20,14 @@ private func temporaryPath(_ name: String) -> String {
     #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pngPath))) == map.pngData())
 }
 
+/// Writes docs/render-sample.png and .svg when GRIDGEO_RENDER_SAMPLE_DIR names a folder.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["GRIDGEO_RENDER_SAMPLE_DIR"] != nil))
+func writesTheDocsSample() throws {
+    let folder = ProcessInfo.processInfo.environment["GRIDGEO_RENDER_SAMPLE_DIR"]!
+    try docsSampleMap().write(toFile: folder + "/render-sample.png")
+    try docsSampleMap().write(toFile: folder + "/render-sample.svg")
+}
+
 @Test func refusesOtherExtensions() {
     #expect(throws: RenderError.unsupportedFormat(path: "map.jpg")) { try sampleMap().write(toFile: "map.jpg") }
 }

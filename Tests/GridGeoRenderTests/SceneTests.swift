@@ -30,6 +30,18 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
     #expect(texts(in: Scene(map), group: "labels: grids").map(\.text) == ["007", "009"])
 }
 
+@Test func labelsOfLowerLayersGiveWayToThoseAbove() {
+    let block = MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 100))), label: "DISTRICT")
+    let grid = MapFeature(geometry: .polygon(Polygon(exterior: square(40, 40, 20))), label: "001")
+    let corner = MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 20))), label: "002")
+    let map = Map(layers: [layer("grids", [grid, corner]), layer("district", [block], order: 1, labelSize: 20)],
+                  width: 400, height: 400, margin: 0, units: .metres, showsScaleBar: false, showsNorthArrow: false)
+    let scene = Scene(map)
+    #expect(texts(in: scene, group: "labels: district").map(\.text) == ["DISTRICT"])
+    #expect(texts(in: scene, group: "labels: grids").map(\.text) == ["002"])
+    #expect(scene.groups.map(\.name).suffix(2) == ["labels: grids", "labels: district"], "still drawn in layer order")
+}
+
 @Test func labelsOnDarkFillsTurnWhite() {
     let dark = MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 10))), label: "1", fill: Color(hex: 0x8C0A22))
     let light = MapFeature(geometry: .polygon(Polygon(exterior: square(10, 0, 10))), label: "2", fill: Color(hex: 0xFFF5C0))
@@ -37,21 +49,27 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
     #expect(texts(in: Scene(map), group: "labels: grids").map(\.color) == [.white, nil])
 }
 
-@Test func legendScaleBarAndArrowStayOutOfTheFrame() {
+@Test func legendScaleBarAndArrowStayOffTheMap() {
     let scene = Scene(sampleMap())
-    let frame = scene.frame
+    let map = scene.content
+    #expect(map.maxX < scene.frame.maxX, "the sample is narrower than its frame")
     for name in ["legend", "scale bar", "north arrow"] {
         let group = scene.groups.first { $0.name == name }!
         for item in group.items {
             switch item {
-            case .rect(let r, _): #expect(r.x >= frame.maxX || r.y >= frame.maxY, "\(name) overlaps the map")
-            case .path(let rings, _, _): #expect(rings.joined().allSatisfy { $0.x >= frame.maxX }, "\(name) overlaps")
+            case .rect(let r, _): #expect(r.x >= map.maxX || r.y >= map.maxY, "\(name) overlaps the map")
+            case .path(let rings, _, _): #expect(rings.joined().allSatisfy { $0.x >= map.maxX }, "\(name) overlaps")
             default: break
             }
         }
     }
     #expect(texts(in: scene, group: "legend text").map(\.text).first == "Events")
     #expect(texts(in: scene, group: "scale bar").map(\.text) == ["0", "100 m"])
+    if case .rect(let box, _) = scene.groups.first(where: { $0.name == "legend" })!.items[0] {
+        #expect(box.x == map.maxX + 24, "the column hugs the map, a margin away")
+    } else {
+        Issue.record("the legend starts with its box")
+    }
 }
 
 @Test func legendEntriesShowTheirCounts() {

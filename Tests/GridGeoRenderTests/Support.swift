@@ -24,7 +24,7 @@ func sampleMap(width: Int = 480, height: Int = 360) -> Map {
     }
     grids[8].label = "<&>"
     let street = MapFeature(geometry: .polygon(Polygon(exterior: square(116.400, 39.900, 3 * size))), label: "东华门街道",
-                            labelPoint: Coordinate(x: 116.4015, y: 39.9025))
+                            labelPoint: Coordinate(x: 116.4015, y: 39.9028))
     let values = (1...9).map(Double.init)
     let choropleth = Choropleth(values: values)
     for i in grids.indices { grids[i].fill = choropleth.color(for: values[i]) }
@@ -32,6 +32,51 @@ func sampleMap(width: Int = 480, height: Int = 360) -> Map {
         MapLayer(name: "street", features: [street], style: .street, drawOrder: 1),
         MapLayer(name: "grids", features: grids, style: .grid),
     ], legend: choropleth.legend(title: "Events"), width: width, height: height)
+}
+
+/// The picture in docs/rendering.md: a district of two streets, four communities and 36 unit grids of
+/// 100 m × 100 m, coloured by a made-up event count per grid.
+func docsSampleMap() -> Map {
+    // 100 m in degrees at 39.9° N.
+    let dy = 100 / MapProjection.metresPerDegree, dx = dy / 0.7672
+    let x0 = 116.405, y0 = 39.915
+    func box(_ c0: Int, _ r0: Int, _ c1: Int, _ r1: Int) -> Polygon {
+        Polygon(exterior: Ring([(c0, r0), (c1, r0), (c1, r1), (c0, r1)].map {
+            Coordinate(x: x0 + Double($0.0) * dx, y: y0 + Double($0.1) * dy)
+        }))
+    }
+    func at(_ column: Double, _ row: Double) -> Coordinate { Coordinate(x: x0 + column * dx, y: y0 + row * dy) }
+    var seed: UInt64 = 7
+    var counts: [Double] = []
+    var grids: [MapFeature] = []
+    for community in 0..<4 {
+        let c0 = community % 2 * 3, r0 = community / 2 * 3
+        for k in 0..<9 {
+            // Skewed like real event counts: many grids with few, a handful with many.
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let u = Double((seed >> 33) % 1000) / 1000
+            counts.append((u * u * 25).rounded(.down))
+            grids.append(MapFeature(geometry: .polygon(box(c0 + k % 3, r0 + k / 3, c0 + k % 3 + 1, r0 + k / 3 + 1)),
+                                    label: threeDigits(k + 1)))
+        }
+    }
+    let choropleth = Choropleth(values: counts)
+    for i in grids.indices { grids[i].fill = choropleth.color(for: counts[i]) }
+    let communities = ["多福巷 C01", "韶九 C02", "智德 C03", "南池子 C04"].enumerated().map { i, name in
+        MapFeature(geometry: .polygon(box(i % 2 * 3, i / 2 * 3, i % 2 * 3 + 3, i / 2 * 3 + 3)), label: name,
+                   labelPoint: at(Double(i % 2 * 3) + 1.5, Double(i / 2 * 3) + 1.5))
+    }
+    let streets = [
+        MapFeature(geometry: .polygon(box(0, 0, 3, 6)), label: "东华门街道 001", labelPoint: at(1.5, 3)),
+        MapFeature(geometry: .polygon(box(3, 0, 6, 6)), label: "景山街道 002", labelPoint: at(4.5, 3)),
+    ]
+    let district = MapFeature(geometry: .polygon(box(0, 0, 6, 6)), label: "东城区 110101", labelPoint: at(3, 5.5))
+    return Map(title: "东城区 unit grids: events per grid", layers: [
+        MapLayer(name: "grids", features: grids, style: .grid),
+        MapLayer(name: "communities", features: communities, style: .community, drawOrder: 1),
+        MapLayer(name: "streets", features: streets, style: .street, drawOrder: 2),
+        MapLayer(name: "district", features: [district], style: .district, drawOrder: 3),
+    ], legend: choropleth.legend(title: "Events"), width: 800, height: 600)
 }
 
 /// Zero-padded to three digits, as grid sequence numbers are written.
