@@ -123,7 +123,7 @@ public struct Map: Hashable, Sendable {
     public var title: String?
     public var layers: [MapLayer]
     public var legend: Legend?
-    /// Page size in pixels.
+    /// Page size in pixels (at least 1 × 1 is drawn).
     public var width: Int
     public var height: Int
     /// Blank space around the map frame, in pixels.

@@ -18,6 +18,12 @@ public struct PixelRect: Hashable, Sendable {
     public var maxX: Double { x + width }
     public var maxY: Double { y + height }
 
+    /// True when the pixel in column `x`, row `y` has its centre inside.
+    func contains(_ x: Int, _ y: Int) -> Bool {
+        let cx = Double(x) + 0.5, cy = Double(y) + 0.5
+        return cx >= self.x && cx < maxX && cy >= self.y && cy < maxY
+    }
+
     /// True when the two rectangles share more than an edge.
     public func intersects(_ other: PixelRect) -> Bool {
         x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY

@@ -22,6 +22,8 @@ extension Map {
 private struct RasterRenderer {
     let scene: Scene
     var raster: Raster
+    /// The current group's clip, if it has one.
+    private var bounds: PixelRect?
 
     init(scene: Scene) {
         self.scene = scene
@@ -30,6 +32,7 @@ private struct RasterRenderer {
 
     mutating func draw() {
         for group in scene.groups {
+            bounds = group.isClipped ? scene.clip : nil
             for item in group.items { draw(item, paint: group.paint) }
         }
     }
@@ -39,7 +42,7 @@ private struct RasterRenderer {
         case .path(let rings, let closed, let fill):
             if closed { fillAndStroke(rings, fill: fill, paint: paint) }
             else if let stroke = paint.stroke {
-                raster.stroke(rings, closed: false, width: paint.strokeWidth, color: stroke)
+                raster.stroke(rings, closed: false, width: paint.strokeWidth, color: stroke, within: bounds)
             }
         case .circle(let center, let radius, let fill):
             fillAndStroke([Raster.disc(center: center, radius: radius)], fill: fill, paint: paint)
@@ -55,10 +58,10 @@ private struct RasterRenderer {
 
     private mutating func fillAndStroke(_ rings: [[Coordinate]], fill: Color?, paint: Paint) {
         if let color = fill ?? paint.fill {
-            raster.fill(rings, rule: .evenOdd, color: color, opacity: paint.fillOpacity)
+            raster.fill(rings, rule: .evenOdd, color: color, opacity: paint.fillOpacity, within: bounds)
         }
         if let stroke = paint.stroke, paint.strokeWidth > 0 {
-            raster.stroke(rings, closed: true, width: paint.strokeWidth, color: stroke)
+            raster.stroke(rings, closed: true, width: paint.strokeWidth, color: stroke, within: bounds)
         }
     }
 
@@ -80,7 +83,7 @@ private struct RasterRenderer {
                             height: Double((BitmapFont.glyphHeight + 1) * scale + 3))
         raster.fill([[Coordinate(x: box.x, y: box.y), Coordinate(x: box.maxX, y: box.y),
                       Coordinate(x: box.maxX, y: box.maxY), Coordinate(x: box.x, y: box.maxY)]],
-                    rule: .evenOdd, color: color, opacity: 0.75)
+                    rule: .evenOdd, color: color, opacity: 0.75, within: bounds)
     }
 
     /// Bitmap text with its baseline at the bottom of the glyphs' seventh row; bold is every glyph pixel
@@ -95,7 +98,9 @@ private struct RasterRenderer {
                 for column in 0..<BitmapFont.glyphWidth where bits & (0x10 >> column) != 0 {
                     for dy in 0..<scale {
                         for dx in 0..<(scale + (t.bold ? 1 : 0)) {
-                            raster.blend(x: x + column * scale + dx, y: top + row * scale + dy, color: color)
+                            let px = x + column * scale + dx, py = top + row * scale + dy
+                            if let b = bounds, !b.contains(px, py) { continue }
+                            raster.blend(x: px, y: py, color: color)
                         }
                     }
                 }

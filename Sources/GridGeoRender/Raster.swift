@@ -49,13 +49,16 @@ extension Raster {
     /// sub-scanlines give smooth edges at a quarter of the cost of 4 × 4 supersampling.
     static let samplesPerRow = 4
 
-    /// Fills the area the rings enclose, blending `color` over what is there with `opacity`.
+    /// Fills the area the rings enclose, blending `color` over what is there with `opacity`, and only
+    /// inside `bounds` if given.
     ///
     /// A scanline rasterizer with an active-edge list; rings are closed implicitly and coordinates are
     /// pixels (x right, y down). Each pixel's coverage is the fraction of its four sub-scanlines' spans
     /// that lies within it, so edges are anti-aliased.
     /// - Complexity: O(rows × (active edges + pixels covered)).
-    mutating func fill(_ rings: [[Coordinate]], rule: FillRule, color: Color, opacity: Double = 1) {
+    mutating func fill(_ rings: [[Coordinate]], rule: FillRule, color: Color, opacity: Double = 1,
+                       within bounds: PixelRect? = nil) {
+        let clip = bounds ?? PixelRect(x: 0, y: 0, width: Double(width), height: Double(height))
         guard opacity > 0 else { return }
         var edges: [Edge] = []
         var minY = Double.infinity, maxY = -Double.infinity
@@ -69,13 +72,15 @@ extension Raster {
             }
         }
         guard !edges.isEmpty else { return }
-        let firstRow = max(0, Int(floor(minY))), lastRow = min(height - 1, Int(ceil(maxY)) - 1)
+        let firstRow = max(0, Int(floor(max(minY, clip.y))))
+        let lastRow = min(height - 1, Int(ceil(min(maxY, clip.maxY))) - 1)
         guard firstRow <= lastRow else { return }
         edges.sort { $0.y0 < $1.y0 }
 
         let samples = Raster.samplesPerRow
         let weight = 1 / Float(samples)
         let w = width
+        let left = max(clip.x, 0), right = min(clip.maxX, Double(w))
         var coverage = [Float](repeating: 0, count: w + 1)
         var active: [Int] = []
         var nextEdge = 0
@@ -88,6 +93,7 @@ extension Raster {
             for s in 0..<samples {
                 // 1. Update the active edges for this sub-scanline.
                 let y = Double(row) + (Double(s) + 0.5) / Double(samples)
+                guard y >= clip.y, y < clip.maxY else { continue }
                 while nextEdge < edges.count, edges[nextEdge].y0 <= y {
                     active.append(nextEdge)
                     nextEdge += 1
@@ -106,7 +112,7 @@ extension Raster {
                 for k in 0..<(crossings.count - 1) {
                     winding += rule == .nonZero ? crossings[k].winding : 1
                     guard rule == .nonZero ? winding != 0 : winding & 1 == 1 else { continue }
-                    let xa = max(crossings[k].x, 0), xb = min(crossings[k + 1].x, Double(w))
+                    let xa = max(crossings[k].x, left), xb = min(crossings[k + 1].x, right)
                     guard xb > xa else { continue }
                     let ia = Int(xa), ib = Int(xb)
                     if ia == ib {
@@ -141,7 +147,8 @@ extension Raster {
     /// Draws lines `width` pixels wide. Each segment becomes a rectangle and, for lines wider than 1.5 px,
     /// each vertex a disc (round joins and caps); all are filled in one non-zero pass, so overlaps at the
     /// joins are not painted twice and a translucent line stays even.
-    mutating func stroke(_ lines: [[Coordinate]], closed: Bool, width: Double, color: Color, opacity: Double = 1) {
+    mutating func stroke(_ lines: [[Coordinate]], closed: Bool, width: Double, color: Color, opacity: Double = 1,
+                         within bounds: PixelRect? = nil) {
         guard width > 0 else { return }
         let r = width / 2
         var shapes: [[Coordinate]] = []
@@ -157,7 +164,7 @@ extension Raster {
             }
             if width > 1.5 { shapes += points.map { Raster.disc(center: $0, radius: r) } }
         }
-        fill(shapes, rule: .nonZero, color: color, opacity: opacity)
+        fill(shapes, rule: .nonZero, color: color, opacity: opacity, within: bounds)
     }
 
     /// A polygon approximating a circle, wound the same way as the stroke rectangles (negative shoelace

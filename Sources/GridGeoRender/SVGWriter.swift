@@ -30,6 +30,10 @@ private struct SVGWriter {
         out += "viewBox=\"0 0 \(w) \(h)\" font-family=\"\(Map.svgFontFamily)\">\n"
         if let title = scene.title { out += "<title>\(escaped(title))</title>\n" }
         out += "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\" fill=\"\(scene.background.hexString)\"/>\n"
+        if let clip = scene.clip {
+            out += "<defs><clipPath id=\"map-extent\"><rect x=\"\(pixels(clip.x))\" y=\"\(pixels(clip.y))\" "
+            out += "width=\"\(pixels(clip.width))\" height=\"\(pixels(clip.height))\"/></clipPath></defs>\n"
+        }
         for group in scene.groups { write(group) }
         out += "</svg>\n"
         return out
@@ -44,7 +48,7 @@ private struct SVGWriter {
                 return .text(t)
             }
             write(SceneGroup(name: group.name + " halo", paint: Paint(fill: halo, stroke: halo, strokeWidth: 3),
-                             items: outline))
+                             items: outline, isClipped: group.isClipped))
         }
         let p = group.paint
         out += "<g class=\"\(escaped(group.name))\" fill=\"\(p.fill?.hexString ?? "none")\""
@@ -53,6 +57,7 @@ private struct SVGWriter {
             out += " stroke=\"\(stroke.hexString)\" stroke-width=\"\(formatNumber(p.strokeWidth))\" stroke-linejoin=\"round\""
             out += " stroke-linecap=\"round\""
         }
+        if group.isClipped, scene.clip != nil { out += " clip-path=\"url(#map-extent)\"" }
         out += " fill-rule=\"evenodd\">\n"
         for item in group.items { write(item) }
         out += "</g>\n"

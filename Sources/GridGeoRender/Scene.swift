@@ -32,9 +32,12 @@ enum SceneItem: Hashable {
 }
 
 struct SceneGroup: Hashable {
+    /// Space-separated words, the SVG group's class: "grids", "grids labels", "scale-bar".
     var name: String
     var paint: Paint
     var items: [SceneItem]
+    /// Cut to `Scene.clip`: layers and labels are, the furniture around the map is not.
+    var isClipped = false
 }
 
 /// A map laid out on the page: everything decided except the file format. SVG and PNG both draw a scene,
@@ -49,13 +52,15 @@ struct Scene {
     /// Where the map's extent lands inside the frame (narrower or lower than the frame when the aspect
     /// ratios differ).
     var content: PixelRect
+    /// When the map shows a chosen extent, features reaching beyond it are cut at its edges.
+    var clip: PixelRect?
     var projection: MapProjection
     /// In drawing order: layer geometry, labels, then scale bar, north arrow, title and legend.
     var groups: [SceneGroup] = []
 
     init(_ map: Map) {
-        width = map.width
-        height = map.height
+        width = max(map.width, 1)  // a raster needs a pixel; the CLI reports bad sizes itself
+        height = max(map.height, 1)
         background = map.background
         title = map.title
         let m = map.margin
@@ -77,6 +82,7 @@ struct Scene {
         let topLeft = projection.pixel(for: Coordinate(x: extent.minX, y: extent.maxY))
         let bottomRight = projection.pixel(for: Coordinate(x: extent.maxX, y: extent.minY))
         content = PixelRect(x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y)
+        clip = map.extent == nil ? nil : content
         // The column hugs the map rather than the page edge; map and column then sit centred together.
         let column = Coordinate(x: content.maxX + m, y: frame.y)
 
@@ -94,6 +100,7 @@ struct Scene {
         var labelGroups: [SceneGroup] = []
         for (layer, geometries) in zip(layers, projected).reversed() where layer.style.labelSize > 0 {
             labelGroups.append(labels(of: layer, projected: geometries, avoiding: &taken))
+            labelGroups[labelGroups.count - 1].isClipped = true
         }
         groups += labelGroups.reversed()
         if map.showsScaleBar { addScaleBar(at: Coordinate(x: content.x, y: content.maxY)) }
@@ -135,7 +142,7 @@ struct Scene {
         for (feature, geometry) in zip(layer.features, projected) { add(geometry, fill: feature.fill) }
         groups.append(SceneGroup(name: layer.name, paint: Paint(fill: style.fill, fillOpacity: style.fillOpacity,
                                                                 stroke: style.stroke, strokeWidth: style.strokeWidth),
-                                 items: items))
+                                 items: items, isClipped: true))
     }
 
     /// The layer's labels that fit, leaving out those that would overlap a box in `taken`, to which the
@@ -173,7 +180,7 @@ struct Scene {
                                         size: size, anchor: .middle, color: color)))
         }
         taken += placed
-        return SceneGroup(name: "labels: " + layer.name, paint: Paint(fill: style.labelColor, halo: style.labelHalo),
+        return SceneGroup(name: layer.name + " labels", paint: Paint(fill: style.labelColor, halo: style.labelHalo),
                           items: items)
     }
 
@@ -191,7 +198,7 @@ struct Scene {
         guard metres > 0 else { return }
         let length = metres / metresPerPixel
         let x = origin.x, y = frame.maxY + 8
-        groups.append(SceneGroup(name: "scale bar", paint: Paint(fill: .black, stroke: .black, strokeWidth: 1), items: [
+        groups.append(SceneGroup(name: "scale-bar", paint: Paint(fill: .black, stroke: .black, strokeWidth: 1), items: [
             .rect(PixelRect(x: x, y: y, width: length / 2, height: 5), fill: nil),
             .rect(PixelRect(x: x + length / 2, y: y, width: length / 2, height: 5), fill: .white),
             .text(TextItem(text: "0", position: Coordinate(x: x, y: y + 19), size: 11, anchor: .middle)),
@@ -205,7 +212,7 @@ struct Scene {
         let x = corner.x + Scene.arrowWidth / 2, top = corner.y
         let arrow = [Coordinate(x: x, y: top), Coordinate(x: x + 8, y: top + 24), Coordinate(x: x, y: top + 18),
                      Coordinate(x: x - 8, y: top + 24), Coordinate(x: x, y: top)]
-        groups.append(SceneGroup(name: "north arrow", paint: Paint(fill: Color(hex: 0x202020)), items: [
+        groups.append(SceneGroup(name: "north-arrow", paint: Paint(fill: Color(hex: 0x202020)), items: [
             .path(rings: [arrow], closed: true, fill: nil),
             .text(TextItem(text: "N", position: Coordinate(x: x, y: top + 40), size: 12, anchor: .middle, bold: true)),
         ]))
@@ -252,7 +259,7 @@ struct Scene {
         }
         groups.append(SceneGroup(name: "legend", paint: Paint(fill: .white, stroke: Color(hex: 0x8A8A8A), strokeWidth: 1),
                                  items: boxes))
-        groups.append(SceneGroup(name: "legend text", paint: Paint(fill: Color(hex: 0x202020)), items: texts))
+        groups.append(SceneGroup(name: "legend-text", paint: Paint(fill: Color(hex: 0x202020)), items: texts))
     }
 
     // MARK: Text

@@ -33,3 +33,14 @@ import Testing
     let decoded = try DecodedPNG(map.pngData())
     #expect(decoded.pixels == map.raster().pixels)
 }
+
+@Test func aChosenExtentKeepsFeaturesOffTheMargins() {
+    let big = MapFeature(geometry: .polygon(Polygon(exterior: square(-50, -50, 200))))
+    let style = LayerStyle(stroke: nil, fill: .black)
+    let map = Map(layers: [MapLayer(name: "g", features: [big], style: style)], width: 100, height: 100, margin: 10,
+                  units: .metres, extent: BoundingBox(minX: 0, minY: 0, maxX: 10, maxY: 10), showsScaleBar: false,
+                  showsNorthArrow: false)
+    let raster = map.raster()
+    #expect(raster[50, 50] == .black)
+    #expect(raster[5, 50] == .white && raster[95, 50] == .white && raster[50, 5] == .white && raster[50, 95] == .white)
+}

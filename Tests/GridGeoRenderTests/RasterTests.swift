@@ -56,6 +56,13 @@ private func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double) -> [Coordi
     r.fill([rect(50, 50, 10, 10)], rule: .evenOdd, color: .black)
 }
 
+@Test func boundsCutTheFill() {
+    var r = Raster(width: 20, height: 20)
+    r.fill([rect(0, 0, 20, 20)], rule: .evenOdd, color: red, within: PixelRect(x: 5, y: 5, width: 10, height: 10))
+    #expect(r[5, 5] == red && r[14, 14] == red)
+    #expect(r[4, 10] == .white && r[15, 10] == .white && r[10, 4] == .white && r[10, 15] == .white)
+}
+
 @Test func strokesHaveTheirWidth() {
     var r = Raster(width: 30, height: 30)
     r.stroke([[Coordinate(x: 5, y: 15), Coordinate(x: 25, y: 15)]], closed: false, width: 4, color: red)

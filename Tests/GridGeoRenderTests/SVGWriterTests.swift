@@ -78,6 +78,17 @@ private func parse(_ svg: String) throws -> SVGCounter {
     #expect(path.matches(of: numbers).allSatisfy { $0.output[1].substring!.count == 1 })
 }
 
+@Test func aChosenExtentClipsLayersAndLabels() throws {
+    var map = sampleMap()
+    #expect(!map.svg().contains("clipPath"))
+    map.extent = BoundingBox(minX: 116.4005, minY: 39.9005, maxX: 116.4025, maxY: 39.9025)
+    let svg = map.svg()
+    _ = try parse(svg)
+    #expect(svg.contains("<clipPath id=\"map-extent\">"))
+    let clipped = svg.split(separator: "\n").filter { $0.contains("clip-path=\"url(#map-extent)\"") }
+    #expect(clipped.count == 5, "grids, street, their labels, the street labels' halo")
+}
+
 @Test func usesTheCJKFontList() {
     #expect(sampleMap().svg().contains("font-family=\"Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif\""))
 }

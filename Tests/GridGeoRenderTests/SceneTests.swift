@@ -16,7 +16,7 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
     let f = [MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 1))))]
     let map = Map(layers: [layer("a", f, order: 2), layer("b", f, order: 1), layer("c", f, order: 2)],
                   units: .metres, showsScaleBar: false, showsNorthArrow: false)
-    #expect(Scene(map).groups.map(\.name) == ["b", "a", "c", "labels: b", "labels: a", "labels: c"])
+    #expect(Scene(map).groups.map(\.name) == ["b", "a", "c", "b labels", "a labels", "c labels"])
 }
 
 @Test func labelsThatDoNotFitTheirPolygonAreLeftOut() {
@@ -27,7 +27,7 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
                               labelPoint: Coordinate(x: 102.5, y: 12.5))
     let map = Map(layers: [layer("grids", [big, small, supplied])], width: 400, height: 400, margin: 0, units: .metres,
                   showsScaleBar: false, showsNorthArrow: false)
-    #expect(texts(in: Scene(map), group: "labels: grids").map(\.text) == ["007", "009"])
+    #expect(texts(in: Scene(map), group: "grids labels").map(\.text) == ["007", "009"])
 }
 
 @Test func labelsOfLowerLayersGiveWayToThoseAbove() {
@@ -37,23 +37,23 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
     let map = Map(layers: [layer("grids", [grid, corner]), layer("district", [block], order: 1, labelSize: 20)],
                   width: 400, height: 400, margin: 0, units: .metres, showsScaleBar: false, showsNorthArrow: false)
     let scene = Scene(map)
-    #expect(texts(in: scene, group: "labels: district").map(\.text) == ["DISTRICT"])
-    #expect(texts(in: scene, group: "labels: grids").map(\.text) == ["002"])
-    #expect(scene.groups.map(\.name).suffix(2) == ["labels: grids", "labels: district"], "still drawn in layer order")
+    #expect(texts(in: scene, group: "district labels").map(\.text) == ["DISTRICT"])
+    #expect(texts(in: scene, group: "grids labels").map(\.text) == ["002"])
+    #expect(scene.groups.map(\.name).suffix(2) == ["grids labels", "district labels"], "still drawn in layer order")
 }
 
 @Test func labelsOnDarkFillsTurnWhite() {
     let dark = MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 10))), label: "1", fill: Color(hex: 0x8C0A22))
     let light = MapFeature(geometry: .polygon(Polygon(exterior: square(10, 0, 10))), label: "2", fill: Color(hex: 0xFFF5C0))
     let map = Map(layers: [layer("grids", [dark, light])], units: .metres)
-    #expect(texts(in: Scene(map), group: "labels: grids").map(\.color) == [.white, nil])
+    #expect(texts(in: Scene(map), group: "grids labels").map(\.color) == [.white, nil])
 }
 
 @Test func legendScaleBarAndArrowStayOffTheMap() {
     let scene = Scene(sampleMap())
     let map = scene.content
     #expect(map.maxX < scene.frame.maxX, "the sample is narrower than its frame")
-    for name in ["legend", "scale bar", "north arrow"] {
+    for name in ["legend", "scale-bar", "north-arrow"] {
         let group = scene.groups.first { $0.name == name }!
         for item in group.items {
             switch item {
@@ -63,8 +63,8 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
             }
         }
     }
-    #expect(texts(in: scene, group: "legend text").map(\.text).first == "Events")
-    #expect(texts(in: scene, group: "scale bar").map(\.text) == ["0", "100 m"])
+    #expect(texts(in: scene, group: "legend-text").map(\.text).first == "Events")
+    #expect(texts(in: scene, group: "scale-bar").map(\.text) == ["0", "100 m"])
     if case .rect(let box, _) = scene.groups.first(where: { $0.name == "legend" })!.items[0] {
         #expect(box.x == map.maxX + 24, "the column hugs the map, a margin away")
     } else {
@@ -75,7 +75,7 @@ private func layer(_ name: String, _ features: [MapFeature], order: Int = 0, lab
 @Test func legendEntriesShowTheirCounts() {
     let legend = Legend(title: nil, entries: [LegendEntry(color: .black, label: "1–2", count: 4)])
     let map = Map(layers: [], legend: legend)
-    #expect(texts(in: Scene(map), group: "legend text").map(\.text) == ["1–2 (4)"])
+    #expect(texts(in: Scene(map), group: "legend-text").map(\.text) == ["1–2 (4)"])
 }
 
 @Test func anEmptyMapStillLaysOut() {
