@@ -88,6 +88,7 @@ public struct MapProjection: Hashable, Sendable {
 /// Numbers as people read them on a map: integers without ".0", others with at most two decimals.
 /// Formatted by hand so that output never depends on locale.
 func formatNumber(_ v: Double) -> String {
+    guard v.isFinite, abs(v) < 1e15 else { return v.isNaN ? "NaN" : v > 0 ? "∞" : "-∞" }
     let hundredths = Int((v * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let a = abs(hundredths)

@@ -58,8 +58,8 @@ extension Raster {
     /// - Complexity: O(rows × (active edges + pixels covered)).
     mutating func fill(_ rings: [[Coordinate]], rule: FillRule, color: Color, opacity: Double = 1,
                        within bounds: PixelRect? = nil) {
-        let clip = bounds ?? PixelRect(x: 0, y: 0, width: Double(width), height: Double(height))
         guard opacity > 0 else { return }
+        let clip = bounds ?? PixelRect(x: 0, y: 0, width: Double(width), height: Double(height))
         var edges: [Edge] = []
         var minY = Double.infinity, maxY = -Double.infinity
         for ring in rings where ring.count > 1 {

@@ -108,9 +108,10 @@ private struct SVGWriter {
     }
 }
 
-/// A pixel value rounded to 0.1, without a trailing ".0" and never "-0".
+/// A pixel value rounded to 0.1, without a trailing ".0" and never "-0". Wild values (a feature in the
+/// wrong CRS, NaN) are pinned far off the page rather than trapping the conversion to `Int`.
 private func pixels(_ v: Double) -> String {
-    let tenths = Int((v * 10).rounded())
+    let tenths = v.isNaN ? 0 : Int((min(max(v, -1e9), 1e9) * 10).rounded())
     let a = abs(tenths)
     let sign = tenths < 0 ? "-" : ""
     return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"

@@ -104,3 +104,10 @@ private func parse(_ svg: String) throws -> SVGCounter {
     #expect(parsed.elements["path"] == 1)
     #expect(svg.contains("<path fill=\"none\""))
 }
+
+@Test func wildCoordinatesDoNotTrap() throws {
+    let wild = MapFeature(geometry: .lineString(LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1e300, y: .nan)])))
+    let map = Map(layers: [MapLayer(name: "x", features: [wild])], extent: BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1))
+    _ = try parse(map.svg())
+    _ = map.raster()
+}
