@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "GridGeoImport", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
         ], swiftSettings: strict),
+        // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
+        .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -56,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
+        .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender"]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
