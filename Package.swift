@@ -29,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CShapelib", providers: [.apt(["libshp-dev"])]),
         // Delivery files into the store: encodings, CRS decisions, validation, plausibility, reports.
         .target(name: "GridGeoImport", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore", "GridGeoRender",
         ], swiftSettings: strict),
         // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
         .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
