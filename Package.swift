@@ -29,8 +29,10 @@ let package = Package(
         .systemLibrary(name: "CShapelib", providers: [.apt(["libshp-dev"])]),
         // Delivery files into the store: encodings, CRS decisions, validation, plausibility, reports.
         .target(name: "GridGeoImport", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore", "GridGeoRender",
         ], swiftSettings: strict),
+        // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
+        .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -56,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
+        .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender"]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),

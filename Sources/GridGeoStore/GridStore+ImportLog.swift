@@ -27,13 +27,7 @@ extension GridStore {
     /// Appends an entry to the import log.
     /// - Throws: `SpatiaLiteError` (`.constraint`) when `reportJSON` is not valid JSON.
     public func logImport(_ entry: ImportLogEntry) throws {
-        try queue.write { db in
-            try db.execute("""
-                INSERT INTO import_log (file, layer, features_read, features_inserted, features_rejected, report)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, [.text(entry.file), .text(entry.layer), entry.featuresRead.sqlValue,
-                      entry.featuresInserted.sqlValue, entry.featuresRejected.sqlValue, .text(entry.reportJSON)])
-        }
+        try queue.write { db in try db.insertLogEntry(entry) }
     }
 
     /// The import log, oldest first.
@@ -50,5 +44,15 @@ extension GridStore {
                 return entry
             }
         }
+    }
+}
+
+extension Connection {
+    func insertLogEntry(_ entry: ImportLogEntry) throws {
+        try execute("""
+            INSERT INTO import_log (file, layer, features_read, features_inserted, features_rejected, report)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, [.text(entry.file), .text(entry.layer), entry.featuresRead.sqlValue,
+                  entry.featuresInserted.sqlValue, entry.featuresRejected.sqlValue, .text(entry.reportJSON)])
     }
 }

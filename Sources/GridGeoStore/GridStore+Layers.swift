@@ -139,13 +139,7 @@ extension GridStore {
             case .parcels(let r): try db.insert(r)
             case .components(let r): try db.insertComponents(r)
             }
-            if let entry {
-                try db.execute("""
-                    INSERT INTO import_log (file, layer, features_read, features_inserted, features_rejected, report)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, [.text(entry.file), .text(entry.layer), entry.featuresRead.sqlValue,
-                          entry.featuresInserted.sqlValue, entry.featuresRejected.sqlValue, .text(entry.reportJSON)])
-            }
+            if let entry { try db.insertLogEntry(entry) }
         }
     }
 

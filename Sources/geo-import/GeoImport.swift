@@ -11,7 +11,7 @@ struct GeoImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geo-import",
         abstract: "Import shapefile deliveries into a GridGeo database, and look at the result.",
-        subcommands: [Inspect.self, Import.self, Export.self])
+        subcommands: [Inspect.self, Import.self, Export.self, Render.self])
 }
 
 /// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.
@@ -159,5 +159,32 @@ struct Export: ParsableCommand {
         } catch {
             throw fail(.io("\(output ?? "stdout"): cannot export layer \(layer) of \(db): \(error)"))
         }
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw district, streets, communities and unit grids, labelled, as SVG or PNG.",
+        discussion: "PNG labels show digits and Latin letters only; Chinese names are drawn in SVG.")
+
+    @Option(help: "The GridGeo database.") var db: String
+    @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
+    @Option(help: "Width in pixels.") var width = 2000
+    @Option(help: "Height in pixels.") var height = 2400
+    @Flag(help: "Draw the road centre lines too.") var roads = false
+
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db): no such file") }
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard ext == "svg" || ext == "png" else { throw ValidationError("-o \(output): the name must end in .svg or .png") }
+    }
+
+    func run() throws {
+        let store: GridStore
+        do { store = try GridStore(path: db) } catch { throw fail(.io("\(db): \(error)")) }
+        do {
+            try StoreMap.make(store, width: width, height: height, roads: roads).write(toFile: output)
+        } catch { throw fail(.io("\(output): \(error)")) }
+        print("wrote \(output)")
     }
 }
