@@ -111,6 +111,7 @@ func expect(_ error: ImportError?, exitCode: Int32, mentions fragments: [String]
         Issue.record("no error to check", sourceLocation: sourceLocation)
         return
     }
+    // `GRIDGEO_SHOW_MESSAGES=1 swift test --filter GeoImportTests` lists every message checked, to read them all at once.
     if ProcessInfo.processInfo.environment["GRIDGEO_SHOW_MESSAGES"] != nil { print("[\(error.exitCode)] \(error)") }
     #expect(error.exitCode == exitCode, "\(error)", sourceLocation: sourceLocation)
     for fragment in fragments {
