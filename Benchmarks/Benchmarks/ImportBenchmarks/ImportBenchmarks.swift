@@ -88,7 +88,9 @@ private struct Fixture: Sendable {
     let districtDatabase: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridgeo-import-bench-\(getpid())").path
+        // One fixed folder, made anew by each benchmark process (they run one after another), so a process
+        // that exits without the shutdown hook leaves at most this one behind.
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridgeo-import-bench").path
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
