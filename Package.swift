@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GridGeoSpatiaLite", targets: ["GridGeoSpatiaLite"]),
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
+        .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
     ],
     dependencies: [
@@ -36,6 +37,9 @@ let package = Package(
         // The GridGeo database: schema, migrations and typed access over SpatiaLite.
         .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
 
+        // The point-in-grid hot path: pure Swift on flat arrays, no C.
+        .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
+
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
         .testTarget(name: "GridGeoShapefileTests", dependencies: ["GridGeoShapefile"]),
         .testTarget(name: "GridGeoStoreTests", dependencies: ["GridGeoStore"]),
+        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
     ],
     swiftLanguageModes: [.v6]
 )
