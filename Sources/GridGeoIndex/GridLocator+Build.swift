@@ -1,0 +1,194 @@
+import GridGeoCore
+
+extension GridLocator {
+    /// Flattens the grids and builds the raster in four passes over the edges (no sorting):
+    /// 1. each cell's reference owner: every grid tests the cell centres inside its box exactly;
+    /// 2. count, per cell, the edges touching it and the grids they belong to;
+    /// 3. lay out one record per crossed cell (cells with no edge get their tagged owner instead);
+    /// 4. fill the records. Grids are visited in id order, so each record is already grouped by grid.
+    struct Builder {
+        var xy: [Double] = []
+        var ringStarts: [UInt32] = [0]
+        var gridRings: [UInt32] = [0]
+        var gridBoxes: [Double] = []
+        var bounds = BoundingBox.empty
+        let raster: Raster
+        var cells: [UInt32] = []
+        var records: [UInt32] = []
+        var tree: PackedRTree
+
+        init(grids: [[Polygon]], cellsPerGrid: Double) {
+            precondition(grids.count < Int(GridLocator.mask), "too many grids")
+            precondition(cellsPerGrid > 0)
+            // Flatten every ring into one coordinate array.
+            var tb = PackedRTree.Builder(capacity: grids.count)
+            for polygons in grids {
+                var box = BoundingBox.empty
+                for polygon in polygons {
+                    for ring in CollectionOfOne(polygon.exterior) + polygon.holes where ring.coordinates.count >= 4 {
+                        for c in ring.coordinates {
+                            precondition(c.isFinite, "coordinates must be finite")
+                            xy.append(c.x)
+                            xy.append(c.y)
+                            box.expand(toInclude: c)
+                        }
+                        ringStarts.append(UInt32(xy.count / 2))
+                    }
+                }
+                precondition(xy.count / 2 < Int(GridLocator.mask), "too many vertices")
+                gridRings.append(UInt32(ringStarts.count - 1))
+                gridBoxes += [box.minX, box.minY, box.maxX, box.maxY]
+                bounds = bounds.union(box)
+                tb.add(box)
+            }
+            tree = tb.finish()
+            raster = Raster(bounds: bounds, cellCount: Int(cellsPerGrid * Double(max(grids.count, 1))))
+            buildCells()
+        }
+
+        /// Calls `body(g, v)` for every edge (v → v + 1) of every grid, in grid order.
+        @inline(__always)
+        func forEachEdge(_ body: (UInt32, Int) -> Void) {
+            for g in 0..<(gridRings.count - 1) {
+                for r in Int(gridRings[g])..<Int(gridRings[g + 1]) {
+                    for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1) { body(UInt32(g), v) }
+                }
+            }
+        }
+
+        /// Calls `body(cell)` for every cell whose closed box, grown by `margin`, the edge v → v + 1 may
+        /// touch. The margin absorbs the rounding of `Raster.cell`, so a point mapped to a cell always
+        /// lies in the grown box, and so does the segment from the cell's centre to it.
+        @inline(__always)
+        func forEachCell(ofEdge v: Int, _ xy: UnsafeBufferPointer<Double>, margin m: Double, _ body: (Int) -> Void) {
+            let ax = xy[2 * v], ay = xy[2 * v + 1], bx = xy[2 * v + 2], by = xy[2 * v + 3]
+            let r = raster
+            func column(_ x: Double) -> Int { min(max(Int(((x - r.minX) * r.inverseWidth).rounded(.down)), 0), r.columns - 1) }
+            func row(_ y: Double) -> Int { min(max(Int(((y - r.minY) * r.inverseHeight).rounded(.down)), 0), r.rows - 1) }
+            let x0 = column(min(ax, bx) - m), x1 = column(max(ax, bx) + m)
+            let y0 = row(min(ay, by) - m), y1 = row(max(ay, by) + m)
+            let strip = x0 == x1 || y0 == y1   // every cell of a one-cell-wide strip is crossed
+            let ex = bx - ax, ey = by - ay
+            for iy in y0...y1 {
+                for ix in x0...x1 {
+                    if !strip {
+                        // Skip the cell when all four corners of its grown box lie strictly on one side.
+                        let cx0 = r.minX + Double(ix) * r.cellWidth - m - ax, cx1 = cx0 + r.cellWidth + 2 * m
+                        let cy0 = r.minY + Double(iy) * r.cellHeight - m - ay, cy1 = cy0 + r.cellHeight + 2 * m
+                        let f00 = ex * cy0 - ey * cx0, f10 = ex * cy0 - ey * cx1
+                        let f01 = ex * cy1 - ey * cx0, f11 = ex * cy1 - ey * cx1
+                        if (f00 > 0 && f10 > 0 && f01 > 0 && f11 > 0) || (f00 < 0 && f10 < 0 && f01 < 0 && f11 < 0) {
+                            continue
+                        }
+                    }
+                    body(iy * r.columns + ix)
+                }
+            }
+        }
+
+        /// Whether grid g owns the point p + ε, by the half-open crossing-number test over all its rings.
+        func owns(_ g: Int, _ px: Double, _ py: Double, _ xy: UnsafeBufferPointer<Double>) -> Bool {
+            var odd = false
+            for r in Int(gridRings[g])..<Int(gridRings[g + 1]) {
+                for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1)
+                where rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) {
+                    odd.toggle()
+                }
+            }
+            return odd
+        }
+
+        mutating func buildCells() {
+            let r = raster
+            let cellCount = r.columns * r.rows
+            let none = GridLocator.none, tag = GridLocator.tag
+            let margin = 1e-9 * max(bounds.width, bounds.height, 1e-300)
+            var owner = [UInt32](repeating: none, count: cellCount)
+            var words = [UInt32](repeating: 0, count: cellCount)
+            var lastGrid = [UInt32](repeating: none, count: cellCount)
+            var total = 0
+            var out: [UInt32] = []
+            let me = self
+            xy.withUnsafeBufferPointer { xy in
+                // 1. Reference owners: test the centres inside each grid's box.
+                owner.withUnsafeMutableBufferPointer { owner in
+                    for g in 0..<(me.gridRings.count - 1) {
+                        let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
+                        let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
+                        guard bx0 <= bx1 else { continue }
+                        let ix0 = max(Int(((bx0 - r.minX) * r.inverseWidth - 0.5).rounded(.down)), 0)
+                        let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
+                        let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), 0)
+                        let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, r.rows - 1)
+                        guard ix0 <= ix1 && iy0 <= iy1 else { continue }
+                        for iy in iy0...iy1 {
+                            for ix in ix0...ix1 {
+                                let (px, py) = r.reference(ix, iy)
+                                if px >= bx0 && px <= bx1 && py >= by0 && py <= by1 && me.owns(g, px, py, xy) {
+                                    owner[iy * r.columns + ix] = UInt32(g)
+                                }
+                            }
+                        }
+                    }
+                }
+                // 2. Count words per cell: one per edge plus one header per grid.
+                words.withUnsafeMutableBufferPointer { words in
+                    lastGrid.withUnsafeMutableBufferPointer { lastGrid in
+                        me.forEachEdge { g, v in
+                            me.forEachCell(ofEdge: v, xy, margin: margin) { c in
+                                if lastGrid[c] != g { lastGrid[c] = g; words[c] += 1 }
+                                words[c] += 1
+                            }
+                        }
+                    }
+                }
+                // 3. Lay out records; `words` becomes each record's write cursor.
+                cells = [UInt32](unsafeUninitializedCapacity: cellCount) { buf, done in
+                    for c in 0..<cellCount {
+                        if words[c] == 0 {
+                            buf[c] = tag | owner[c]
+                        } else {
+                            buf[c] = UInt32(total)
+                            let n = Int(words[c])
+                            words[c] = UInt32(total + 1)
+                            total += 1 + n
+                            precondition(total < Int(tag), "too many cell records")
+                        }
+                    }
+                    done = cellCount
+                }
+                // 4. Fill: [reference owner] then per grid [grid] [vertex indices…]; flags mark the ends.
+                out = [UInt32](repeating: 0, count: total)
+                let cells = self.cells
+                out.withUnsafeMutableBufferPointer { rec in
+                    words.withUnsafeMutableBufferPointer { cursor in
+                        lastGrid.withUnsafeMutableBufferPointer { header in
+                            for c in 0..<cellCount where cells[c] & tag == 0 {
+                                rec[Int(cells[c])] = owner[c]
+                                header[c] = none
+                            }
+                            me.forEachEdge { g, v in
+                                me.forEachCell(ofEdge: v, xy, margin: margin) { c in
+                                    var at = Int(cursor[c])
+                                    if header[c] == none || rec[Int(header[c])] != g {
+                                        if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
+                                        rec[at] = g
+                                        header[c] = UInt32(at)
+                                        at += 1
+                                    }
+                                    rec[at] = UInt32(v)
+                                    cursor[c] = UInt32(at + 1)
+                                }
+                            }
+                            for c in 0..<cellCount where cells[c] & tag == 0 {
+                                rec[Int(cursor[c]) - 1] |= tag    // last edge of the last grid
+                                rec[Int(header[c])] |= tag        // last grid of the record
+                            }
+                        }
+                    }
+                }
+            }
+            records = out
+        }
+    }
+}
