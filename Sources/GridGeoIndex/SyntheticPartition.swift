@@ -83,6 +83,6 @@ public struct SyntheticPartition: Sendable {
             }
         }
         self.grids = grids
-        bounds = BoundingBox(minX: x0, minY: y0, maxX: corner(nx, 0).x, maxY: corner(0, ny).y)
+        bounds = BoundingBox(minX: corner(0, 0).x, minY: corner(0, 0).y, maxX: corner(nx, 0).x, maxY: corner(0, ny).y)
     }
 }
