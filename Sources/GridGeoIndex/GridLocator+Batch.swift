@@ -10,6 +10,13 @@ private struct SharedBuffer<T>: @unchecked Sendable {
     func free() { base.deallocate() }
 }
 
+/// A query point with its Hilbert key and its position in the input.
+private struct Query {
+    var key: UInt32
+    var index: UInt32
+    var point: Coordinate
+}
+
 extension GridLocator {
     /// Locates many points at once; `result[i]` answers `points[i]`, exactly as `locate(points[i])`.
     ///
@@ -30,9 +37,9 @@ extension GridLocator {
         let minX = bounds.minX, minY = bounds.minY
 
         // Scratch buffers shared by the parallel steps; each step writes disjoint slots.
-        let keyed = SharedBuffer<UInt64>(count: n), sorted = SharedBuffer<UInt64>(count: n)
+        let keys = SharedBuffer<UInt32>(count: n), sorted = SharedBuffer<Query>(count: n)
         let histogram = SharedBuffer<Int>(count: chunks * 256)
-        defer { keyed.free(); sorted.free(); histogram.free() }
+        defer { keys.free(); sorted.free(); histogram.free() }
         histogram.base.initialize(repeating: 0, count: chunks * 256)
 
         // 1. Keys and histograms.
@@ -40,11 +47,12 @@ extension GridLocator {
             for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
                 let p = points[i]
                 let key = hilbertKey(quantise((p.x - minX) * sx), quantise((p.y - minY) * sy))
-                keyed.base[i] = UInt64(key) << 32 | UInt64(i)
+                keys.base[i] = key
                 histogram.base[c * 256 + Int(key >> 24)] += 1
             }
         }
-        // 2. Bucket offsets (bucket-major, then chunk), then a parallel scatter.
+        // 2. Bucket offsets (bucket-major, then chunk), then a parallel scatter that carries the
+        //    coordinates along, so step 3 reads them sequentially.
         var starts = [Int](repeating: 0, count: 257)
         var sum = 0
         for b in 0..<256 {
@@ -58,9 +66,9 @@ extension GridLocator {
         starts[256] = n
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
-                let v = keyed.base[i]
-                let slot = c * 256 + Int(v >> 56)
-                sorted.base[histogram.base[slot]] = v
+                let key = keys.base[i]
+                let slot = c * 256 + Int(key >> 24)
+                (sorted.base + histogram.base[slot]).initialize(to: Query(key: key, index: UInt32(i), point: points[i]))
                 histogram.base[slot] += 1
             }
         }
@@ -71,10 +79,9 @@ extension GridLocator {
             DispatchQueue.concurrentPerform(iterations: 256) { b in
                 var bucket = UnsafeMutableBufferPointer(start: sorted.base + bucketStarts[b],
                                                         count: bucketStarts[b + 1] - bucketStarts[b])
-                bucket.sort()
-                for v in bucket {
-                    let i = Int(v & 0xFFFF_FFFF)
-                    (answers.base + i).initialize(to: locate(points[i]))
+                bucket.sort { $0.key < $1.key }
+                for q in bucket {
+                    (answers.base + Int(q.index)).initialize(to: locate(q.point))
                 }
             }
             done = n

@@ -5,7 +5,8 @@ extension GridLocator {
     /// 1. each cell's reference owner: every grid tests the cell centres inside its box exactly;
     /// 2. count, per cell, the edges touching it and the grids they belong to;
     /// 3. lay out one record per crossed cell (cells with no edge get their tagged owner instead);
-    /// 4. fill the records. Grids are visited in id order, so each record is already grouped by grid.
+    /// 4. fill the records, the reference owner's edges first. Grids are visited in id order, so each
+    ///    record is grouped by grid without sorting.
     struct Builder {
         var xy: [Double] = []
         var ringStarts: [UInt32] = [0]
@@ -105,6 +106,7 @@ extension GridLocator {
             let margin = 1e-9 * max(bounds.width, bounds.height, 1e-300)
             var owner = [UInt32](repeating: none, count: cellCount)
             var words = [UInt32](repeating: 0, count: cellCount)
+            var ownerWords = [UInt32](repeating: 0, count: cellCount)
             var lastGrid = [UInt32](repeating: none, count: cellCount)
             var total = 0
             var out: [UInt32] = []
@@ -131,18 +133,23 @@ extension GridLocator {
                         }
                     }
                 }
-                // 2. Count words per cell: one per edge plus one header per grid.
+                // 2. Count words per cell: one per edge plus one header per grid; and those of the
+                //    reference owner's group, which goes first.
                 words.withUnsafeMutableBufferPointer { words in
-                    lastGrid.withUnsafeMutableBufferPointer { lastGrid in
-                        me.forEachEdge { g, v in
-                            me.forEachCell(ofEdge: v, xy, margin: margin) { c in
-                                if lastGrid[c] != g { lastGrid[c] = g; words[c] += 1 }
-                                words[c] += 1
+                    ownerWords.withUnsafeMutableBufferPointer { ownerWords in
+                        lastGrid.withUnsafeMutableBufferPointer { lastGrid in
+                            me.forEachEdge { g, v in
+                                me.forEachCell(ofEdge: v, xy, margin: margin) { c in
+                                    let n: UInt32 = lastGrid[c] != g ? 2 : 1
+                                    lastGrid[c] = g
+                                    words[c] += n
+                                    if g == owner[c] { ownerWords[c] += n }
+                                }
                             }
                         }
                     }
                 }
-                // 3. Lay out records; `words` becomes each record's write cursor.
+                // 3. Lay out records; `words` becomes the cursor of the other groups.
                 cells = [UInt32](unsafeUninitializedCapacity: cellCount) { buf, done in
                     for c in 0..<cellCount {
                         if words[c] == 0 {
@@ -150,39 +157,57 @@ extension GridLocator {
                         } else {
                             buf[c] = UInt32(total)
                             let n = Int(words[c])
-                            words[c] = UInt32(total + 1)
+                            words[c] = UInt32(total + 1) + ownerWords[c]
                             total += 1 + n
                             precondition(total < Int(tag), "too many cell records")
                         }
                     }
                     done = cellCount
                 }
-                // 4. Fill: [reference owner] then per grid [grid] [vertex indices…]; flags mark the ends.
+                // 4. Fill: [reference owner] [its group] [other groups…], a group being [grid] [vertex
+                //    indices…]; the last edge of a group and the last group of a record carry `tag`.
                 out = [UInt32](repeating: 0, count: total)
                 let cells = self.cells
                 out.withUnsafeMutableBufferPointer { rec in
                     words.withUnsafeMutableBufferPointer { cursor in
-                        lastGrid.withUnsafeMutableBufferPointer { header in
-                            for c in 0..<cellCount where cells[c] & tag == 0 {
-                                rec[Int(cells[c])] = owner[c]
-                                header[c] = none
-                            }
-                            me.forEachEdge { g, v in
-                                me.forEachCell(ofEdge: v, xy, margin: margin) { c in
-                                    var at = Int(cursor[c])
-                                    if header[c] == none || rec[Int(header[c])] != g {
-                                        if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
-                                        rec[at] = g
-                                        header[c] = UInt32(at)
-                                        at += 1
-                                    }
-                                    rec[at] = UInt32(v)
-                                    cursor[c] = UInt32(at + 1)
+                        ownerWords.withUnsafeMutableBufferPointer { ownerCursor in
+                            lastGrid.withUnsafeMutableBufferPointer { header in
+                                for c in 0..<cellCount where cells[c] & tag == 0 {
+                                    let at = Int(cells[c])
+                                    rec[at] = owner[c]
+                                    if ownerCursor[c] > 0 { rec[at + 1] = owner[c] }
+                                    ownerCursor[c] = UInt32(at + 2)
+                                    header[c] = none
                                 }
-                            }
-                            for c in 0..<cellCount where cells[c] & tag == 0 {
-                                rec[Int(cursor[c]) - 1] |= tag    // last edge of the last grid
-                                rec[Int(header[c])] |= tag        // last grid of the record
+                                me.forEachEdge { g, v in
+                                    me.forEachCell(ofEdge: v, xy, margin: margin) { c in
+                                        if g == owner[c] {
+                                            rec[Int(ownerCursor[c])] = UInt32(v)
+                                            ownerCursor[c] += 1
+                                            return
+                                        }
+                                        var at = Int(cursor[c])
+                                        if header[c] == none || rec[Int(header[c])] != g {
+                                            if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
+                                            rec[at] = g
+                                            header[c] = UInt32(at)
+                                            at += 1
+                                        }
+                                        rec[at] = UInt32(v)
+                                        cursor[c] = UInt32(at + 1)
+                                    }
+                                }
+                                for c in 0..<cellCount where cells[c] & tag == 0 {
+                                    let at = Int(cells[c])
+                                    let ownerGroup = rec[at + 1] == owner[c] && Int(ownerCursor[c]) > at + 2
+                                    if ownerGroup { rec[Int(ownerCursor[c]) - 1] |= tag }
+                                    if header[c] != none {
+                                        rec[Int(cursor[c]) - 1] |= tag    // last edge of the last grid
+                                        rec[Int(header[c])] |= tag        // last grid of the record
+                                    } else {
+                                        rec[at + 1] |= tag                // the owner's group is the only one
+                                    }
+                                }
                             }
                         }
                     }

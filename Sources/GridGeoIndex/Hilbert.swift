@@ -15,16 +15,20 @@ public func hilbertKey(x: UInt32, y: UInt32, order: Int) -> UInt32 {
     precondition(order >= 0 && order <= 16 && x >> order == 0 && y >> order == 0)
     let last: UInt32 = order == 0 ? 0 : (1 << order) - 1
     var x = x, y = y, key: UInt32 = 0
-    var s: UInt32 = order == 0 ? 0 : 1 << (order - 1)
-    while s > 0 {
-        let rx: UInt32 = x & s != 0 ? 1 : 0
-        let ry: UInt32 = y & s != 0 ? 1 : 0
-        key += s * s * ((3 * rx) ^ ry)     // quadrant order: (0,0) (0,1) (1,1) (1,0)
-        if ry == 0 {                        // rotate the sub-square so the curve enters at its origin
-            if rx == 1 { x = last - x; y = last - y }
-            swap(&x, &y)
-        }
-        s >>= 1
+    var level = order
+    // Branch-free: the quadrant bits are random for random points, so branches would mispredict.
+    while level > 0 {
+        level -= 1
+        let rx = (x >> level) & 1, ry = (y >> level) & 1
+        key |= ((3 &* rx) ^ ry) << (2 * level)          // quadrant order: (0,0) (0,1) (1,1) (1,0)
+        // Rotate the sub-square so the curve enters at its origin: reflect when rx = 1, ry = 0
+        // (last − v equals last ^ v for v ≤ last), then transpose when ry = 0.
+        let reflect = 0 &- (rx & (ry ^ 1))
+        x ^= reflect & last
+        y ^= reflect & last
+        let t = (x ^ y) & (0 &- (ry ^ 1))
+        x ^= t
+        y ^= t
     }
     return key
 }

@@ -1,0 +1,30 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the main package never builds package-benchmark.
+let package = Package(
+    name: "GridGeoBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "GridGeo", path: ".."),   // named, since a path's identity is its folder name
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // `swift package benchmark`: timings and malloc counts per lookup.
+        .executableTarget(
+            name: "GridLookup",
+            dependencies: [
+                .product(name: "GridGeoIndex", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "GridLookup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // `swift run -c release GridLookupReport`: build time, memory, ns per lookup (medians) in one table.
+        .executableTarget(name: "GridLookupReport", dependencies: [
+            .product(name: "GridGeoIndex", package: "GridGeo"),
+            .product(name: "GridGeoCore", package: "GridGeo"),
+        ], path: "GridLookupReport"),
+    ]
+)
