@@ -2,14 +2,6 @@ import Dispatch
 public import GridGeoCore
 
 /// Lets disjoint parts of one buffer be written from concurrent iterations.
-// @unchecked: the parallel steps below write disjoint slots, and each step ends before the next starts.
-private struct SharedBuffer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-    init(base: UnsafeMutablePointer<T>) { self.base = base }
-    init(count: Int) { base = .allocate(capacity: count) }
-    func free() { base.deallocate() }
-}
-
 /// A query point with its Hilbert key and its position in the input.
 private struct Query {
     var key: UInt32

@@ -1,7 +1,9 @@
+import Dispatch
 import GridGeoCore
 
 extension GridLocator {
-    /// Flattens the grids and builds the raster in four passes over the edges (no sorting):
+    /// Flattens the grids and builds the raster in four passes (no sorting), the raster's rows split
+    /// into bands that are built in parallel:
     /// 1. each cell's reference owner: every grid tests the cell centres inside its box exactly;
     /// 2. count, per cell, the edges touching it and the grids they belong to;
     /// 3. lay out one record per crossed cell (cells with no edge get their tagged owner instead);
@@ -47,30 +49,50 @@ extension GridLocator {
             buildCells()
         }
 
-        /// Calls `body(g, v)` for every edge (v → v + 1) of every grid, in grid order.
+        /// The raster rows of band `b` of `bands`: bands are built in parallel, and no two write one cell.
+        func rows(ofBand b: Int, _ bands: Int) -> ClosedRange<Int> {
+            (b * raster.rows / bands)...((b + 1) * raster.rows / bands - 1)
+        }
+
         @inline(__always)
-        func forEachEdge(_ body: (UInt32, Int) -> Void) {
+        func column(_ x: Double) -> Int {
+            min(max(Int(((x - raster.minX) * raster.inverseWidth).rounded(.down)), 0), raster.columns - 1)
+        }
+
+        @inline(__always)
+        func row(_ y: Double) -> Int {
+            min(max(Int(((y - raster.minY) * raster.inverseHeight).rounded(.down)), 0), raster.rows - 1)
+        }
+
+        /// Calls `body(g, v)`, in grid order, for every edge (v → v + 1) of the grids whose box, grown
+        /// by `margin`, reaches into `rows`.
+        @inline(__always)
+        func forEachEdge(reaching rows: ClosedRange<Int>, margin m: Double, _ body: (UInt32, Int) -> Void) {
             for g in 0..<(gridRings.count - 1) {
+                guard gridBoxes[4 * g] <= gridBoxes[4 * g + 2],
+                      row(gridBoxes[4 * g + 1] - m) <= rows.upperBound,
+                      row(gridBoxes[4 * g + 3] + m) >= rows.lowerBound else { continue }
                 for r in Int(gridRings[g])..<Int(gridRings[g + 1]) {
                     for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1) { body(UInt32(g), v) }
                 }
             }
         }
 
-        /// Calls `body(cell)` for every cell whose closed box, grown by `margin`, the edge v → v + 1 may
-        /// touch. The margin absorbs the rounding of `Raster.cell`, so a point mapped to a cell always
-        /// lies in the grown box, and so does the segment from the cell's centre to it.
+        /// Calls `body(cell)` for every cell in `rows` whose closed box, grown by `margin`, the edge
+        /// v → v + 1 may touch. The margin absorbs the rounding of `Raster.cell`, so a point mapped to a
+        /// cell always lies in the grown box, and so does the segment from the cell's centre to it.
         @inline(__always)
-        func forEachCell(ofEdge v: Int, _ xy: UnsafeBufferPointer<Double>, margin m: Double, _ body: (Int) -> Void) {
+        func forEachCell(ofEdge v: Int, _ xy: UnsafeBufferPointer<Double>, margin m: Double,
+                         rows: ClosedRange<Int>, _ body: (Int) -> Void) {
             let ax = xy[2 * v], ay = xy[2 * v + 1], bx = xy[2 * v + 2], by = xy[2 * v + 3]
             let r = raster
-            func column(_ x: Double) -> Int { min(max(Int(((x - r.minX) * r.inverseWidth).rounded(.down)), 0), r.columns - 1) }
-            func row(_ y: Double) -> Int { min(max(Int(((y - r.minY) * r.inverseHeight).rounded(.down)), 0), r.rows - 1) }
             let x0 = column(min(ax, bx) - m), x1 = column(max(ax, bx) + m)
             let y0 = row(min(ay, by) - m), y1 = row(max(ay, by) + m)
             let strip = x0 == x1 || y0 == y1   // every cell of a one-cell-wide strip is crossed
             let ex = bx - ax, ey = by - ay
-            for iy in y0...y1 {
+            let from = max(y0, rows.lowerBound), to = min(y1, rows.upperBound)
+            guard from <= to else { return }
+            for iy in from...to {
                 for ix in x0...x1 {
                     if !strip {
                         // Skip the cell when all four corners of its grown box lie strictly on one side.
@@ -103,26 +125,29 @@ extension GridLocator {
             let r = raster
             let cellCount = r.columns * r.rows
             let none = GridLocator.none, tag = GridLocator.tag
-            let margin = 1e-9 * max(bounds.width, bounds.height, 1e-300)
-            var owner = [UInt32](repeating: none, count: cellCount)
-            var words = [UInt32](repeating: 0, count: cellCount)
-            var ownerWords = [UInt32](repeating: 0, count: cellCount)
-            var lastGrid = [UInt32](repeating: none, count: cellCount)
-            var total = 0
-            var out: [UInt32] = []
+            let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
+            let owner = SharedBuffer(repeating: none, count: cellCount)
+            let words = SharedBuffer(repeating: UInt32(0), count: cellCount)        // then: cursor of other groups
+            let ownerWords = SharedBuffer(repeating: UInt32(0), count: cellCount)   // then: cursor of the owner's group
+            let lastGrid = SharedBuffer(repeating: none, count: cellCount)          // then: last header written
+            defer { owner.free(); words.free(); ownerWords.free(); lastGrid.free() }
+            let bands = min(r.rows, 64)
             let me = self
-            xy.withUnsafeBufferPointer { xy in
-                // 1. Reference owners: test the centres inside each grid's box.
-                owner.withUnsafeMutableBufferPointer { owner in
+
+            DispatchQueue.concurrentPerform(iterations: bands) { b in
+                let rows = me.rows(ofBand: b, bands)
+                me.xy.withUnsafeBufferPointer { xy in
+                    // 1. Reference owners: each grid tests the centres inside its box.
                     for g in 0..<(me.gridRings.count - 1) {
                         let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
                         let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
                         guard bx0 <= bx1 else { continue }
+                        let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), rows.lowerBound)
+                        let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, rows.upperBound)
+                        guard iy0 <= iy1 else { continue }
                         let ix0 = max(Int(((bx0 - r.minX) * r.inverseWidth - 0.5).rounded(.down)), 0)
                         let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
-                        let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), 0)
-                        let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, r.rows - 1)
-                        guard ix0 <= ix1 && iy0 <= iy1 else { continue }
+                        guard ix0 <= ix1 else { continue }
                         for iy in iy0...iy1 {
                             for ix in ix0...ix1 {
                                 let (px, py) = r.reference(ix, iy)
@@ -132,88 +157,89 @@ extension GridLocator {
                             }
                         }
                     }
-                }
-                // 2. Count words per cell: one per edge plus one header per grid; and those of the
-                //    reference owner's group, which goes first.
-                words.withUnsafeMutableBufferPointer { words in
-                    ownerWords.withUnsafeMutableBufferPointer { ownerWords in
-                        lastGrid.withUnsafeMutableBufferPointer { lastGrid in
-                            me.forEachEdge { g, v in
-                                me.forEachCell(ofEdge: v, xy, margin: margin) { c in
-                                    let n: UInt32 = lastGrid[c] != g ? 2 : 1
-                                    lastGrid[c] = g
-                                    words[c] += n
-                                    if g == owner[c] { ownerWords[c] += n }
-                                }
-                            }
-                        }
-                    }
-                }
-                // 3. Lay out records; `words` becomes the cursor of the other groups.
-                cells = [UInt32](unsafeUninitializedCapacity: cellCount) { buf, done in
-                    for c in 0..<cellCount {
-                        if words[c] == 0 {
-                            buf[c] = tag | owner[c]
-                        } else {
-                            buf[c] = UInt32(total)
-                            let n = Int(words[c])
-                            words[c] = UInt32(total + 1) + ownerWords[c]
-                            total += 1 + n
-                            precondition(total < Int(tag), "too many cell records")
-                        }
-                    }
-                    done = cellCount
-                }
-                // 4. Fill: [reference owner] [its group] [other groups…], a group being [grid] [vertex
-                //    indices…]; the last edge of a group and the last group of a record carry `tag`.
-                out = [UInt32](repeating: 0, count: total)
-                let cells = self.cells
-                out.withUnsafeMutableBufferPointer { rec in
-                    words.withUnsafeMutableBufferPointer { cursor in
-                        ownerWords.withUnsafeMutableBufferPointer { ownerCursor in
-                            lastGrid.withUnsafeMutableBufferPointer { header in
-                                for c in 0..<cellCount where cells[c] & tag == 0 {
-                                    let at = Int(cells[c])
-                                    rec[at] = owner[c]
-                                    if ownerCursor[c] > 0 { rec[at + 1] = owner[c] }
-                                    ownerCursor[c] = UInt32(at + 2)
-                                    header[c] = none
-                                }
-                                me.forEachEdge { g, v in
-                                    me.forEachCell(ofEdge: v, xy, margin: margin) { c in
-                                        if g == owner[c] {
-                                            rec[Int(ownerCursor[c])] = UInt32(v)
-                                            ownerCursor[c] += 1
-                                            return
-                                        }
-                                        var at = Int(cursor[c])
-                                        if header[c] == none || rec[Int(header[c])] != g {
-                                            if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
-                                            rec[at] = g
-                                            header[c] = UInt32(at)
-                                            at += 1
-                                        }
-                                        rec[at] = UInt32(v)
-                                        cursor[c] = UInt32(at + 1)
-                                    }
-                                }
-                                for c in 0..<cellCount where cells[c] & tag == 0 {
-                                    let at = Int(cells[c])
-                                    let ownerGroup = rec[at + 1] == owner[c] && Int(ownerCursor[c]) > at + 2
-                                    if ownerGroup { rec[Int(ownerCursor[c]) - 1] |= tag }
-                                    if header[c] != none {
-                                        rec[Int(cursor[c]) - 1] |= tag    // last edge of the last grid
-                                        rec[Int(header[c])] |= tag        // last grid of the record
-                                    } else {
-                                        rec[at + 1] |= tag                // the owner's group is the only one
-                                    }
-                                }
-                            }
+                    // 2. Count words per cell: one per edge plus one header per grid; and those of the
+                    //    reference owner's group, which goes first.
+                    me.forEachEdge(reaching: rows, margin: m) { g, v in
+                        me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                            let n: UInt32 = lastGrid[c] != g ? 2 : 1
+                            lastGrid[c] = g
+                            words[c] += n
+                            if g == owner[c] { ownerWords[c] += n }
                         }
                     }
                 }
             }
-            records = out
+
+            // 3. Lay out the records in cell order; cells without edges get their tagged owner.
+            var total = 0
+            cells = [UInt32](unsafeUninitializedCapacity: cellCount) { buf, done in
+                for c in 0..<cellCount {
+                    if words[c] == 0 {
+                        buf[c] = tag | owner[c]
+                    } else {
+                        buf[c] = UInt32(total)
+                        let n = Int(words[c])
+                        words[c] = UInt32(total + 1) + ownerWords[c]
+                        total += 1 + n
+                        precondition(total < Int(tag), "too many cell records")
+                    }
+                }
+                done = cellCount
+            }
+
+            // 4. Fill: [reference owner] [its group] [other groups…], a group being [grid] [vertex
+            //    indices…]; the last edge of a group and the last group of a record carry `tag`.
+            let cursor = words, ownerCursor = ownerWords, header = lastGrid
+            let cells = self.cells
+            records = [UInt32](unsafeUninitializedCapacity: total) { buf, done in
+                guard let base = buf.baseAddress else { return }
+                buf.initialize(repeating: 0)
+                let rec = SharedBuffer(base: base)
+                DispatchQueue.concurrentPerform(iterations: bands) { b in
+                    let rows = me.rows(ofBand: b, bands)
+                    let bandCells = rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns
+                    for c in bandCells where cells[c] & tag == 0 {
+                        let at = Int(cells[c])
+                        rec[at] = owner[c]
+                        if ownerCursor[c] > 0 { rec[at + 1] = owner[c] }
+                        ownerCursor[c] = UInt32(at + 2)
+                        header[c] = none
+                    }
+                    me.xy.withUnsafeBufferPointer { xy in
+                        me.forEachEdge(reaching: rows, margin: m) { g, v in
+                            me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                                if g == owner[c] {
+                                    rec[Int(ownerCursor[c])] = UInt32(v)
+                                    ownerCursor[c] += 1
+                                    return
+                                }
+                                var at = Int(cursor[c])
+                                if header[c] == none || rec[Int(header[c])] != g {
+                                    if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
+                                    rec[at] = g
+                                    header[c] = UInt32(at)
+                                    at += 1
+                                }
+                                rec[at] = UInt32(v)
+                                cursor[c] = UInt32(at + 1)
+                            }
+                        }
+                    }
+                    for c in bandCells where cells[c] & tag == 0 {
+                        let at = Int(cells[c])
+                        if rec[at + 1] == owner[c] && Int(ownerCursor[c]) > at + 2 {
+                            rec[Int(ownerCursor[c]) - 1] |= tag   // last edge of the owner's group
+                        }
+                        if header[c] != none {
+                            rec[Int(cursor[c]) - 1] |= tag        // last edge of the last grid
+                            rec[Int(header[c])] |= tag            // last grid of the record
+                        } else {
+                            rec[at + 1] |= tag                    // the owner's group is the only one
+                        }
+                    }
+                }
+                done = total
+            }
         }
     }
 }
