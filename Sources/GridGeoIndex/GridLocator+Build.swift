@@ -50,8 +50,9 @@ extension GridLocator {
         }
 
         /// The raster rows of band `b` of `bands`: bands are built in parallel, and no two write one cell.
+        /// Row y lies in band ⌊y · bands / rows⌋.
         func rows(ofBand b: Int, _ bands: Int) -> ClosedRange<Int> {
-            (b * raster.rows / bands)...((b + 1) * raster.rows / bands - 1)
+            ((b * raster.rows + bands - 1) / bands)...(((b + 1) * raster.rows + bands - 1) / bands - 1)
         }
 
         @inline(__always)
@@ -64,16 +65,23 @@ extension GridLocator {
             min(max(Int(((y - raster.minY) * raster.inverseHeight).rounded(.down)), 0), raster.rows - 1)
         }
 
-        /// Calls `body(g, v)`, in grid order, for every edge (v → v + 1) of the grids whose box, grown
-        /// by `margin`, reaches into `rows`.
+        /// The grids whose box, grown by `margin`, reaches into each band, in id order.
+        func gridsByBand(_ bands: Int, margin m: Double) -> [[UInt32]] {
+            var lists = [[UInt32]](repeating: [], count: bands)
+            for g in 0..<(gridRings.count - 1) where gridBoxes[4 * g] <= gridBoxes[4 * g + 2] {
+                let first = row(gridBoxes[4 * g + 1] - m) * bands / raster.rows
+                let last = row(gridBoxes[4 * g + 3] + m) * bands / raster.rows
+                for b in first...last { lists[b].append(UInt32(g)) }
+            }
+            return lists
+        }
+
+        /// Calls `body(g, v)` for every edge (v → v + 1) of the given grids, in their order.
         @inline(__always)
-        func forEachEdge(reaching rows: ClosedRange<Int>, margin m: Double, _ body: (UInt32, Int) -> Void) {
-            for g in 0..<(gridRings.count - 1) {
-                guard gridBoxes[4 * g] <= gridBoxes[4 * g + 2],
-                      row(gridBoxes[4 * g + 1] - m) <= rows.upperBound,
-                      row(gridBoxes[4 * g + 3] + m) >= rows.lowerBound else { continue }
-                for r in Int(gridRings[g])..<Int(gridRings[g + 1]) {
-                    for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1) { body(UInt32(g), v) }
+        func forEachEdge(of grids: [UInt32], _ body: (UInt32, Int) -> Void) {
+            for g in grids {
+                for r in Int(gridRings[Int(g)])..<Int(gridRings[Int(g) + 1]) {
+                    for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1) { body(g, v) }
                 }
             }
         }
@@ -131,14 +139,15 @@ extension GridLocator {
             let ownerWords = SharedBuffer(repeating: UInt32(0), count: cellCount)   // then: cursor of the owner's group
             let lastGrid = SharedBuffer(repeating: none, count: cellCount)          // then: last header written
             defer { owner.free(); words.free(); ownerWords.free(); lastGrid.free() }
-            let bands = min(r.rows, 64)
+            let bands = min(r.rows, 16)
             let me = self
+            let gridsOfBand = gridsByBand(bands, margin: m)
 
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
                 me.xy.withUnsafeBufferPointer { xy in
                     // 1. Reference owners: each grid tests the centres inside its box.
-                    for g in 0..<(me.gridRings.count - 1) {
+                    for g in gridsOfBand[b].lazy.map(Int.init) {
                         let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
                         let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
                         guard bx0 <= bx1 else { continue }
@@ -159,7 +168,7 @@ extension GridLocator {
                     }
                     // 2. Count words per cell: one per edge plus one header per grid; and those of the
                     //    reference owner's group, which goes first.
-                    me.forEachEdge(reaching: rows, margin: m) { g, v in
+                    me.forEachEdge(of: gridsOfBand[b]) { g, v in
                         me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
                             let n: UInt32 = lastGrid[c] != g ? 2 : 1
                             lastGrid[c] = g
@@ -206,7 +215,7 @@ extension GridLocator {
                         header[c] = none
                     }
                     me.xy.withUnsafeBufferPointer { xy in
-                        me.forEachEdge(reaching: rows, margin: m) { g, v in
+                        me.forEachEdge(of: gridsOfBand[b]) { g, v in
                             me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
                                 if g == owner[c] {
                                     rec[Int(ownerCursor[c])] = UInt32(v)

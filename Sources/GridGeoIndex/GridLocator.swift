@@ -120,6 +120,22 @@ public final class GridLocator: Sendable {
                 // The box of the segment r → p: an edge outside it cannot cross the segment, even
                 // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
                 let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
+                // Touch every edge first: these loads are independent, so their cache misses overlap,
+                // while in the branchy loop below each mispredicted branch would serialise them.
+                var touched = 0.0
+                var t = record + 1
+                while true {
+                    let header = rec[t]
+                    t += 1
+                    while true {
+                        let e = rec[t]
+                        t += 1
+                        touched += v[2 &* Int(e & Self.mask)]
+                        if e & Self.tag != 0 { break }
+                    }
+                    if header & Self.tag != 0 { break }
+                }
+                if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
                 var i = record + 1
                 var owner = Self.none, ownerEdges = 0, sawReferenceOwner = false
                 while true {
