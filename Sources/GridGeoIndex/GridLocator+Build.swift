@@ -21,7 +21,7 @@ extension GridLocator {
         var tree: PackedRTree
 
         init(grids: [[Polygon]], cellsPerGrid: Double) {
-            precondition(grids.count < Int(GridLocator.mask), "too many grids")
+            precondition(grids.count < Int(GridLocator.referenceFlag), "too many grids")
             precondition(cellsPerGrid > 0)
             // Flatten every ring into one coordinate array.
             var tb = PackedRTree.Builder(capacity: grids.count)
@@ -188,16 +188,18 @@ extension GridLocator {
                     } else {
                         buf[c] = UInt32(total)
                         let n = Int(words[c])
-                        words[c] = UInt32(total + 1) + ownerWords[c]
-                        total += 1 + n
+                        words[c] = UInt32(total) + ownerWords[c]
+                        total += n
                         precondition(total < Int(tag), "too many cell records")
                     }
                 }
                 done = cellCount
             }
 
-            // 4. Fill: [reference owner] [its group] [other groups…], a group being [grid] [vertex
-            //    indices…]; the last edge of a group and the last group of a record carry `tag`.
+            // 4. Fill: [the reference owner's group] [other groups…], a group being [grid] [vertex
+            //    indices…]; the owner's header carries `referenceFlag`, the last edge of a group and
+            //    the header of the last group carry `tag`.
+            let referenceFlag = GridLocator.referenceFlag
             let cursor = words, ownerCursor = ownerWords, header = lastGrid
             let cells = self.cells
             records = [UInt32](unsafeUninitializedCapacity: total) { buf, done in
@@ -209,9 +211,8 @@ extension GridLocator {
                     let bandCells = rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns
                     for c in bandCells where cells[c] & tag == 0 {
                         let at = Int(cells[c])
-                        rec[at] = owner[c]
-                        if ownerCursor[c] > 0 { rec[at + 1] = owner[c] }
-                        ownerCursor[c] = UInt32(at + 2)
+                        if ownerCursor[c] > 0 { rec[at] = owner[c] | referenceFlag }
+                        ownerCursor[c] = UInt32(at + 1)
                         header[c] = none
                     }
                     me.xy.withUnsafeBufferPointer { xy in
@@ -236,14 +237,14 @@ extension GridLocator {
                     }
                     for c in bandCells where cells[c] & tag == 0 {
                         let at = Int(cells[c])
-                        if rec[at + 1] == owner[c] && Int(ownerCursor[c]) > at + 2 {
+                        if Int(ownerCursor[c]) > at + 1 {
                             rec[Int(ownerCursor[c]) - 1] |= tag   // last edge of the owner's group
                         }
                         if header[c] != none {
                             rec[Int(cursor[c]) - 1] |= tag        // last edge of the last grid
                             rec[Int(header[c])] |= tag            // last grid of the record
                         } else {
-                            rec[at + 1] |= tag                    // the owner's group is the only one
+                            rec[at] |= tag                        // the owner's group is the only one
                         }
                     }
                 }

@@ -44,7 +44,8 @@ public struct GridHit: Hashable, Sendable {
 /// centre r (found at build time by an exact full test) and the parity, per grid, of the edges crossed
 /// by the segment r → p under the same perturbation: no ray runs beyond the cell.
 ///
-/// Results are defined for a valid coverage: grids that do not overlap. Coordinates are planar
+/// Results are defined for a valid coverage: grids that do not overlap (overlapping grids give one of
+/// the grids covering the point, or nil). Coordinates are planar
 /// (lon, lat) in degrees; the locator works for any planar coordinates.
 public final class GridLocator: Sendable {
     /// The number of grids; ids run from 0 to `gridCount − 1`.
@@ -61,7 +62,8 @@ public final class GridLocator: Sendable {
     let raster: Raster
     /// Per cell: `tag | grid` (wholly inside grid, or `tag | none` outside) or the offset of its record.
     let cells: [UInt32]
-    /// Cell records: [reference owner] then per grid [grid (last-group flag)] [vertex index (last-edge flag)]…
+    /// Cell records: per grid [grid (flags: last group, owns the centre)] [vertex index (flag: last edge)]…,
+    /// the group of the centre's owner first.
     let records: [UInt32]
     /// Grid boxes, for `nearest`.
     let tree: PackedRTree
@@ -69,6 +71,9 @@ public final class GridLocator: Sendable {
     static let tag: UInt32 = 1 << 31
     static let mask: UInt32 = tag - 1
     static let none: UInt32 = .max
+    /// Marks, in a record, the header of the group of the grid that owns the cell's centre.
+    static let referenceFlag: UInt32 = 1 << 30
+    static let gridMask: UInt32 = referenceFlag - 1
 
     /// Builds the locator.
     ///
@@ -116,14 +121,10 @@ public final class GridLocator: Sendable {
         let (rx, ry) = raster.reference(ix, iy)
         return records.withUnsafeBufferPointer { rec in
             xy.withUnsafeBufferPointer { v in
-                let referenceOwner = rec[record]
-                // The box of the segment r → p: an edge outside it cannot cross the segment, even
-                // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
-                let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
                 // Touch every edge first: these loads are independent, so their cache misses overlap,
                 // while in the branchy loop below each mispredicted branch would serialise them.
                 var touched = 0.0
-                var t = record + 1
+                var t = record
                 while true {
                     let header = rec[t]
                     t += 1
@@ -136,11 +137,16 @@ public final class GridLocator: Sendable {
                     if header & Self.tag != 0 { break }
                 }
                 if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
-                var i = record + 1
-                var owner = Self.none, ownerEdges = 0, sawReferenceOwner = false
+
+                // The box of the segment r → p: an edge outside it cannot cross the segment, even
+                // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
+                let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
+                // Per grid, p is inside iff r is inside XOR the segment crosses an odd number of its
+                // edges. The centre's owner comes first: if p is still inside it, no other grid can
+                // hold p (grids do not overlap), so the other groups are skipped.
+                var i = record
                 while true {
                     let header = rec[i]
-                    let g = header & Self.mask
                     i += 1
                     let first = i
                     var odd = false
@@ -155,24 +161,18 @@ public final class GridLocator: Sendable {
                         }
                         if e & Self.tag != 0 { break }
                     }
-                    if g == referenceOwner { sawReferenceOwner = true }
-                    if (g == referenceOwner) != odd { owner = g; ownerEdges = first; break }
+                    if (header & Self.referenceFlag != 0) != odd {
+                        let onEdge = Self.touchesEdge(rec, v, from: first, px, py)
+                        return GridHit(grid: header & Self.gridMask, position: onEdge ? .boundary : .inside)
+                    }
                     if header & Self.tag != 0 { break }
                 }
-                if owner == Self.none && !sawReferenceOwner && referenceOwner != Self.none {
-                    // The reference owner has no edge here: only an overlapping grid could have.
-                    return GridHit(grid: referenceOwner, position: .inside)
-                }
-                if owner != Self.none {
-                    let onEdge = Self.touchesEdge(rec, v, from: ownerEdges, px, py)
-                    return GridHit(grid: owner, position: onEdge ? .boundary : .inside)
-                }
                 // No owner: p may still lie on the outer boundary of the coverage.
-                i = record + 1
+                i = record
                 while true {
                     let header = rec[i]
                     if Self.touchesEdge(rec, v, from: i + 1, px, py) {
-                        return GridHit(grid: header & Self.mask, position: .boundary)
+                        return GridHit(grid: header & Self.gridMask, position: .boundary)
                     }
                     if header & Self.tag != 0 { return nil }
                     i += 1
