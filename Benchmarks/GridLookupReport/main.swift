@@ -7,7 +7,7 @@ let args = CommandLine.arguments.dropFirst().compactMap { Double($0) }
 let gridCount = Int(args.count > 0 ? args[0] : 35_000)
 let pointCount = Int(args.count > 1 ? args[1] : 1_000_000)
 let passes = Int(args.count > 2 ? args[2] : 7)
-let cellsPerGrid = args.count > 3 ? args[3] : 8
+let cellsPerGrid = args.count > 3 ? args[3] : 12
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18

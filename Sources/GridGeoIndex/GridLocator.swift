@@ -39,10 +39,11 @@ public struct GridHit: Hashable, Sendable {
 /// ## How it works
 /// Vertices of every ring live in one interleaved `[Double]`. A uniform raster over the bounding box
 /// stores for each cell one `UInt32`: either a tagged grid id ("wholly inside grid k" or "outside
-/// everything") or the offset of a record listing the cell's reference-point owner and, per grid, the
-/// edges that touch the cell. Inside such a cell the owner of p follows from the owner of the cell's
-/// centre r (found at build time by an exact full test) and the parity, per grid, of the edges crossed
-/// by the segment r → p under the same perturbation: no ray runs beyond the cell.
+/// everything") or the offset of the cell's record: for each grid with an edge touching the cell, a
+/// header word and the vertex indices of those edges, the group of the grid owning the cell's centre r
+/// first (found at build time by an exact full test). Inside such a cell the owner of p follows from
+/// the owner of r and the parity, per grid, of its edges crossed by the segment r → p under the same
+/// perturbation: no ray runs beyond the cell. Most points stay in r's owner and need only its edges.
 ///
 /// Results are defined for a valid coverage: grids that do not overlap (overlapping grids give one of
 /// the grids covering the point, or nil). Coordinates are planar
@@ -80,9 +81,10 @@ public final class GridLocator: Sendable {
     /// - Parameters:
     ///   - grids: each grid as one or more polygons (a multipolygon grid); a grid's id is its position.
     ///   - cellsPerGrid: raster cells per grid on average. More cells mean more cells wholly inside one
-    ///     grid (one load, no geometry) at the cost of memory.
+    ///     grid (one load, no geometry) at the cost of memory: on ~20-vertex grids, 12 keeps the index
+    ///     at ~0.9× the coordinates' memory, 16 at ~1×, 32 at ~1.5×.
     /// - Complexity: O(v + c) for v vertices and c cells.
-    public init(grids: [[Polygon]], cellsPerGrid: Double = 8) {
+    public init(grids: [[Polygon]], cellsPerGrid: Double = 12) {
         let b = Builder(grids: grids, cellsPerGrid: cellsPerGrid)
         gridCount = grids.count
         bounds = b.bounds
@@ -96,7 +98,7 @@ public final class GridLocator: Sendable {
     }
 
     /// Builds a locator where each polygon is one grid.
-    public convenience init(polygons: [Polygon], cellsPerGrid: Double = 8) {
+    public convenience init(polygons: [Polygon], cellsPerGrid: Double = 12) {
         self.init(grids: polygons.map { [$0] }, cellsPerGrid: cellsPerGrid)
     }
 

@@ -137,21 +137,20 @@ public struct PackedRTree: Sendable {
             let dy = max(boxes[4 * c + 1] - p.y, 0, p.y - boxes[4 * c + 3]) * scaleY
             return (dx * dx + dy * dy).squareRoot()
         }
-        // A min-heap of (distance, entry): entry ≥ 0 is a node to open, entry < 0 a measured item.
+        // A min-heap of (distance, entry): entry ≥ count is a node to open, 0 ≤ entry < count a leaf
+        // box not yet measured (its box distance is a lower bound), entry < 0 a measured item.
         var heap = MinHeap()
         let root = levelEnds.last! - 1
         heap.push(boxDistance(root), root)
         while let (d, entry) = heap.pop() {
             if d > maxDistance { return nil }
             if entry < 0 { return (-1 - entry, d) }
-            for c in children(of: entry) {
-                if c < count {
-                    let item = Int(indices[c])
-                    if boxDistance(c) <= maxDistance { heap.push(itemDistance(item), -1 - item) }
-                } else {
-                    heap.push(boxDistance(c), c)
-                }
+            if entry < count {
+                let item = Int(indices[entry])
+                heap.push(itemDistance(item), -1 - item)
+                continue
             }
+            for c in children(of: entry) { heap.push(boxDistance(c), c) }
         }
         return nil
     }
