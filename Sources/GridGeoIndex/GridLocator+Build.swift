@@ -25,6 +25,10 @@ extension GridLocator {
             precondition(cellsPerGrid > 0)
             // Flatten every ring into one coordinate array.
             var tb = PackedRTree.Builder(capacity: grids.count)
+            let vertexCount = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.holes.reduce($1.exterior.coordinates.count) { $0 + $1.coordinates.count } } }
+            xy.reserveCapacity(2 * vertexCount)
+            gridBoxes.reserveCapacity(4 * grids.count)
+            gridRings.reserveCapacity(grids.count + 1)
             for polygons in grids {
                 var box = BoundingBox.empty
                 for polygon in polygons {
@@ -40,7 +44,10 @@ extension GridLocator {
                 }
                 precondition(xy.count / 2 < Int(GridLocator.mask), "too many vertices")
                 gridRings.append(UInt32(ringStarts.count - 1))
-                gridBoxes += [box.minX, box.minY, box.maxX, box.maxY]
+                gridBoxes.append(box.minX)
+                gridBoxes.append(box.minY)
+                gridBoxes.append(box.maxX)
+                gridBoxes.append(box.maxY)
                 bounds = bounds.union(box)
                 tb.add(box)
             }

@@ -29,7 +29,10 @@ public struct PackedRTree: Sendable {
         /// Adds a box and returns its item number (0, 1, 2, …).
         @discardableResult
         public mutating func add(_ box: BoundingBox) -> Int {
-            boxes += [box.minX, box.minY, box.maxX, box.maxY]
+            boxes.append(box.minX)
+            boxes.append(box.minY)
+            boxes.append(box.maxX)
+            boxes.append(box.maxY)
             bounds = bounds.union(box)
             return boxes.count / 4 - 1
         }
