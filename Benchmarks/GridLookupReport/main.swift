@@ -8,6 +8,8 @@ let gridCount = Int(args.count > 0 ? args[0] : 35_000)
 let pointCount = Int(args.count > 1 ? args[1] : 1_000_000)
 let passes = Int(args.count > 2 ? args[2] : 7)
 let cellsPerGrid = args.count > 3 ? args[3] : 12
+/// "single" or "batch" runs only that part (for profiling); anything else runs everything.
+let only = CommandLine.arguments.count > 5 ? CommandLine.arguments[5] : "all"
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
@@ -53,19 +55,27 @@ func run() {
     for p in points.prefix(100_000) where locator.locate(p) != nil { inside += 1 }
     print("points: \(pointCount) uniform over the bounds, \(fmt(Double(inside) / 1000)) % in a grid")
 
-    let single = (0..<passes).map { _ in
-        time { for p in points { sink &+= Int(locator.locate(p)?.grid ?? 0) } } * 1e9 / Double(pointCount)
+    if only != "batch" {
+        let single = (0..<passes).map { _ in
+            time { for p in points { sink &+= Int(locator.locate(p)?.grid ?? 0) } } * 1e9 / Double(pointCount)
+        }
+        print("single, random order: median \(fmt(median(single))) ns/point of \(single.map { fmt($0) })")
     }
-    print("single, random order: median \(fmt(median(single))) ns/point of \(single.map { fmt($0) })")
-
-    let batch = (0..<passes).map { _ in
-        time { sink &+= locator.locate(points).count } * 1e9 / Double(pointCount)
+    if only != "single" {
+        let batch = (0..<passes).map { _ in
+            time { sink &+= locator.locate(points).count } * 1e9 / Double(pointCount)
+        }
+        print("batch (Hilbert-sorted, all cores): median \(fmt(median(batch))) ns/point of \(batch.map { fmt($0) })")
     }
-    print("batch (Hilbert-sorted, all cores): median \(fmt(median(batch))) ns/point of \(batch.map { fmt($0) })")
-
-    let outside = (0..<10_000).map { i in Coordinate(x: box.maxX + 0.0001 * Double(i % 100), y: box.minY + box.height * Double(i) / 10_000) }
-    let nearest = (0..<3).map { _ in time { for p in outside { sink &+= Int(locator.nearest(to: p)?.grid ?? 0) } } * 1e9 / 10_000 }
-    print("nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
+    if only == "all" {
+        let outside = (0..<10_000).map { i in
+            Coordinate(x: box.maxX + 0.0001 * Double(i % 100), y: box.minY + box.height * Double(i) / 10_000)
+        }
+        let nearest = (0..<3).map { _ in
+            time { for p in outside { sink &+= Int(locator.nearest(to: p)?.grid ?? 0) } } * 1e9 / 10_000
+        }
+        print("nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
+    }
     if sink == 42 { print("") }
 
 }

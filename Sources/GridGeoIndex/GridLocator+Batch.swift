@@ -16,7 +16,7 @@ extension GridLocator {
     /// lookups touch nearby cells and vertices, and are spread across all cores:
     /// 1. per chunk of input, in parallel: Hilbert keys and a histogram of their top 8 bits;
     /// 2. scatter the (key, position) pairs into 256 buckets, each a compact stretch of the curve;
-    /// 3. per bucket, in parallel: sort by key, locate, write each answer to its input position.
+    /// 3. per bucket, in parallel: radix-sort by key, locate, write each answer to its input position.
     /// - Complexity: O(n) plus the lookups.
     public func locate(_ points: [Coordinate]) -> [GridHit?] {
         let n = points.count
@@ -29,9 +29,10 @@ extension GridLocator {
         let minX = bounds.minX, minY = bounds.minY
 
         // Scratch buffers shared by the parallel steps; each step writes disjoint slots.
-        let keys = SharedBuffer<UInt32>(count: n), sorted = SharedBuffer<Query>(count: n)
+        let keys = SharedBuffer<UInt32>(count: n)
+        let sorted = SharedBuffer<Query>(count: n), scratch = SharedBuffer<Query>(count: n)
         let histogram = SharedBuffer<Int>(count: chunks * 256)
-        defer { keys.free(); sorted.free(); histogram.free() }
+        defer { keys.free(); sorted.free(); scratch.free(); histogram.free() }
         histogram.base.initialize(repeating: 0, count: chunks * 256)
 
         // 1. Keys and histograms.
@@ -64,15 +65,29 @@ extension GridLocator {
                 histogram.base[slot] += 1
             }
         }
-        // 3. Sort and answer each bucket.
+        // 3. Sort each bucket by the low 24 bits of the key (LSD radix, three 8-bit digits, ending in
+        //    `scratch`), then answer it.
         let bucketStarts = starts
         return [GridHit?](unsafeUninitializedCapacity: n) { out, done in
             let answers = SharedBuffer(base: out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: 256) { b in
-                var bucket = UnsafeMutableBufferPointer(start: sorted.base + bucketStarts[b],
-                                                        count: bucketStarts[b + 1] - bucketStarts[b])
-                bucket.sort { $0.key < $1.key }
-                for q in bucket {
+                let start = bucketStarts[b], count = bucketStarts[b + 1] - start
+                var from = sorted.base + start, to = scratch.base + start
+                var counts = InlineArray<256, Int>(repeating: 0)
+                for shift in [0, 8, 16] as [UInt32] {
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<count { counts[Int(from[i].key >> shift & 0xFF)] += 1 }
+                    var sum = 0
+                    for d in 0..<256 { let c = counts[d]; counts[d] = sum; sum += c }
+                    for i in 0..<count {
+                        let d = Int(from[i].key >> shift & 0xFF)
+                        to[counts[d]] = from[i]
+                        counts[d] += 1
+                    }
+                    swap(&from, &to)
+                }
+                for i in 0..<count {
+                    let q = from[i]
                     (answers.base + Int(q.index)).initialize(to: locate(q.point))
                 }
             }
