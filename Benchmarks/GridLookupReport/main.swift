@@ -1,5 +1,6 @@
 // Measures GridLocator on seeded synthetic partitions and prints medians.
 // Usage: GridLookupReport [grids] [points] [passes] [cellsPerGrid]
+import Glibc
 import GridGeoCore
 import GridGeoIndex
 
@@ -13,6 +14,13 @@ let only = CommandLine.arguments.count > 5 ? CommandLine.arguments[5] : "all"
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+/// CPU seconds (user + system, all threads) used by this process so far: steadier than wall time
+/// when other jobs share the machine.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6
 }
 func median(_ v: [Double]) -> Double { let s = v.sorted(); return s[s.count / 2] }
 func time(_ body: () -> Void) -> Double { seconds(ContinuousClock().measure(body)) }
@@ -36,12 +44,17 @@ func run() {
     print("partition: \(grids.count) grids, \(fmt(Double(vertices) / Double(grids.count))) vertices/grid, generated in \(fmt(generate, 2)) s")
 
     var built: GridLocator?
-    let builds = (0..<3).map { _ in time { built = GridLocator(grids: grids, cellsPerGrid: cellsPerGrid) } }
+    var buildCPU: [Double] = []
+    let builds = (0..<3).map { _ in
+        let cpu = cpuSeconds()
+        defer { buildCPU.append(cpuSeconds() - cpu) }
+        return time { built = GridLocator(grids: grids, cellsPerGrid: cellsPerGrid) }
+    }
     let locator = built!
     let m = locator.memory
     let stats = locator.rasterStatistics
     let cells = stats.columns * stats.rows
-    print("build (cellsPerGrid \(cellsPerGrid)): median \(fmt(median(builds), 3)) s of \(builds.map { fmt($0, 3) })")
+    print("build (cellsPerGrid \(cellsPerGrid)): median \(fmt(median(builds), 3)) s of \(builds.map { fmt($0, 3) }), CPU \(buildCPU.map { fmt($0, 2) }) s")
     print("raster: \(stats.columns) × \(stats.rows) = \(cells) cells, \(fmt(100 * Double(stats.uniformCells) / Double(cells))) % uniform")
     print("memory: coordinates \(fmt(Double(m.coordinates) / 1_048_576)) MiB, index \(fmt(Double(m.index) / 1_048_576)) MiB, ratio index/coordinates \(fmt(Double(m.index) / Double(m.coordinates), 2))")
 

@@ -165,11 +165,31 @@ extension GridLocator {
                         let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
                         guard ix0 <= ix1 else { continue }
                         for iy in iy0...iy1 {
-                            for ix in ix0...ix1 {
-                                let (px, py) = r.reference(ix, iy)
-                                if px >= bx0 && px <= bx1 && py >= by0 && py <= by1 && me.owns(g, px, py, xy) {
-                                    owner[iy * r.columns + ix] = UInt32(g)
+                            let py = r.reference(ix0, iy).1
+                            guard py >= by0 && py <= by1 else { continue }
+                            // The edges straddling this row of centres (half-open in y), found once per row.
+                            var straddling = InlineArray<64, Int>(repeating: 0)
+                            var n = 0
+                            for ring in Int(me.gridRings[g])..<Int(me.gridRings[g + 1]) {
+                                for v in Int(me.ringStarts[ring])..<(Int(me.ringStarts[ring + 1]) - 1)
+                                where (xy[2 * v + 1] > py) != (xy[2 * v + 3] > py) {
+                                    if n < 64 { straddling[n] = v }
+                                    n += 1
                                 }
+                            }
+                            for ix in ix0...ix1 {
+                                let px = r.reference(ix, iy).0
+                                guard px >= bx0 && px <= bx1 else { continue }
+                                var odd = false
+                                if n <= 64 {
+                                    for k in 0..<n {
+                                        let v = straddling[k]
+                                        if rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) { odd.toggle() }
+                                    }
+                                } else {
+                                    odd = me.owns(g, px, py, xy)
+                                }
+                                if odd { owner[iy * r.columns + ix] = UInt32(g) }
                             }
                         }
                     }
