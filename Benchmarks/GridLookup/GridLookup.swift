@@ -22,6 +22,7 @@ final class Workload: Sendable {
 }
 
 let small = Workload(grids: 35_000)
+let large = Workload(grids: 1_000_000)   // globals are lazy: built only by the benchmarks that use it
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -32,6 +33,17 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("locate, 35k grids, 10k random points") { benchmark in
         let w = small
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var sum = 0
+            for p in w.points { sum &+= Int(w.locator.locate(p)?.grid ?? 0) }
+            blackHole(sum)
+        }
+    }
+
+    Benchmark("locate, 1M grids, 10k random points") { benchmark in
+        let w = large
+        benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             var sum = 0
             for p in w.points { sum &+= Int(w.locator.locate(p)?.grid ?? 0) }
@@ -41,6 +53,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("locate batch, 35k grids, 10k points") { benchmark in
         let w = small
+        benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(w.locator.locate(w.points)) }
     }
 

@@ -46,8 +46,8 @@ public struct GridHit: Hashable, Sendable {
 /// perturbation: no ray runs beyond the cell. Most points stay in r's owner and need only its edges.
 ///
 /// Results are defined for a valid coverage: grids that do not overlap (overlapping grids give one of
-/// the grids covering the point, or nil). Coordinates are planar
-/// (lon, lat) in degrees; the locator works for any planar coordinates.
+/// the grids covering the point, or nil). Coordinates are planar (lon, lat in degrees here; any
+/// planar coordinates work). A locator is immutable and safe to share across threads.
 public final class GridLocator: Sendable {
     /// The number of grids; ids run from 0 to `gridCount − 1`.
     public let gridCount: Int
