@@ -25,13 +25,12 @@ public final class LiveGridLocator: Sendable {
     /// Replaces the index. Lookups already holding the old snapshot finish on it.
     /// - Precondition: `version` is greater than the current version.
     public func publish(_ locator: GridLocator, version: UInt64) {
-        let old = state.withLock { s in
+        let replaced = state.withLock { s in
             precondition(version > s.version, "versions must increase")
-            let old = s
-            s = Snapshot(version: version, locator: locator)
-            return old
+            defer { s = Snapshot(version: version, locator: locator) }
+            return s
         }
-        _ = old   // the old index is released here, outside the lock
+        _ = replaced   // the old index is freed here, outside the lock, unless lookups still hold it
     }
 
     /// The owner of `p` and the version that answered.
