@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
+        .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -46,6 +47,9 @@ let package = Package(
         // The GridGeo database: schema, migrations and typed access over SpatiaLite.
         .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
 
+        // The point-in-grid hot path: pure Swift on flat arrays, no C.
+        .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
+
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,6 +73,7 @@ let package = Package(
         .testTarget(name: "GeoImportTests", dependencies: [
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
         ]),
+        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
     ],
     swiftLanguageModes: [.v6]
 )

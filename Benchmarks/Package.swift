@@ -24,5 +24,21 @@ let package = Package(
             path: "Benchmarks/ImportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // `swift package benchmark`: timings and malloc counts per lookup.
+        .executableTarget(
+            name: "GridLookup",
+            dependencies: [
+                .product(name: "GridGeoIndex", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/GridLookup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // `swift run -c release GridLookupReport`: build time, memory, ns per lookup (medians) in one table.
+        .executableTarget(name: "GridLookupReport", dependencies: [
+            .product(name: "GridGeoIndex", package: "GridGeo"),
+            .product(name: "GridGeoCore", package: "GridGeo"),
+        ], path: "GridLookupReport"),
     ]
 )

@@ -1,0 +1,97 @@
+import Dispatch
+public import GridGeoCore
+
+/// Lets disjoint parts of one buffer be written from concurrent iterations.
+/// A query point with its Hilbert key and its position in the input.
+private struct Query {
+    var key: UInt32
+    var index: UInt32
+    var point: Coordinate
+}
+
+extension GridLocator {
+    /// Locates many points at once; `result[i]` answers `points[i]`, exactly as `locate(points[i])`.
+    ///
+    /// Large batches are ordered along a Hilbert curve over the locator's bounds, so consecutive
+    /// lookups touch nearby cells and vertices, and are spread across all cores:
+    /// 1. per chunk of input, in parallel: Hilbert keys and a histogram of their top 8 bits;
+    /// 2. scatter the (key, position) pairs into 256 buckets, each a compact stretch of the curve;
+    /// 3. per bucket, in parallel: radix-sort by key, locate, write each answer to its input position.
+    /// - Complexity: O(n) plus the lookups.
+    public func locate(_ points: [Coordinate]) -> [GridHit?] {
+        let n = points.count
+        if n < 8192 { return points.map { locate($0) } }
+        precondition(n < Int(UInt32.max))
+        let chunkSize = 1 << 15
+        let chunks = (n + chunkSize - 1) / chunkSize
+        let sx = bounds.width > 0 ? 65535 / bounds.width : 0
+        let sy = bounds.height > 0 ? 65535 / bounds.height : 0
+        let minX = bounds.minX, minY = bounds.minY
+
+        // Scratch buffers shared by the parallel steps; each step writes disjoint slots.
+        let keys = SharedBuffer<UInt32>(count: n)
+        let sorted = SharedBuffer<Query>(count: n), scratch = SharedBuffer<Query>(count: n)
+        let histogram = SharedBuffer<Int>(count: chunks * 256)
+        defer { keys.free(); sorted.free(); scratch.free(); histogram.free() }
+        histogram.base.initialize(repeating: 0, count: chunks * 256)
+
+        // 1. Keys and histograms.
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
+                let p = points[i]
+                let key = hilbertKey(quantise((p.x - minX) * sx), quantise((p.y - minY) * sy))
+                keys.base[i] = key
+                histogram.base[c * 256 + Int(key >> 24)] += 1
+            }
+        }
+        // 2. Bucket offsets (bucket-major, then chunk), then a parallel scatter that carries the
+        //    coordinates along, so step 3 reads them sequentially.
+        var starts = [Int](repeating: 0, count: 257)
+        var sum = 0
+        for b in 0..<256 {
+            starts[b] = sum
+            for c in 0..<chunks {
+                let count = histogram.base[c * 256 + b]
+                histogram.base[c * 256 + b] = sum
+                sum += count
+            }
+        }
+        starts[256] = n
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
+                let key = keys.base[i]
+                let slot = c * 256 + Int(key >> 24)
+                (sorted.base + histogram.base[slot]).initialize(to: Query(key: key, index: UInt32(i), point: points[i]))
+                histogram.base[slot] += 1
+            }
+        }
+        // 3. Sort each bucket by the low 24 bits of the key (LSD radix, three 8-bit digits, ending in
+        //    `scratch`), then answer it.
+        let bucketStarts = starts
+        return [GridHit?](unsafeUninitializedCapacity: n) { out, done in
+            let answers = SharedBuffer(base: out.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: 256) { b in
+                let start = bucketStarts[b], count = bucketStarts[b + 1] - start
+                var from = sorted.base + start, to = scratch.base + start
+                var counts = InlineArray<256, Int>(repeating: 0)
+                for shift in [0, 8, 16] as [UInt32] {
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<count { counts[Int(from[i].key >> shift & 0xFF)] += 1 }
+                    var sum = 0
+                    for d in 0..<256 { let c = counts[d]; counts[d] = sum; sum += c }
+                    for i in 0..<count {
+                        let d = Int(from[i].key >> shift & 0xFF)
+                        to[counts[d]] = from[i]
+                        counts[d] += 1
+                    }
+                    swap(&from, &to)
+                }
+                for i in 0..<count {
+                    let q = from[i]
+                    (answers.base + Int(q.index)).initialize(to: locate(q.point))
+                }
+            }
+            done = n
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Dispatch
+import GridGeoCore
+
+extension GridLocator {
+    /// Flattens the grids and builds the raster in four passes (no sorting), the raster's rows split
+    /// into bands that are built in parallel:
+    /// 1. each cell's reference owner: every grid tests the cell centres inside its box exactly;
+    /// 2. count, per cell, the edges touching it and the grids they belong to;
+    /// 3. lay out one record per crossed cell (cells with no edge get their tagged owner instead);
+    /// 4. fill the records, the reference owner's edges first. Grids are visited in id order, so each
+    ///    record is grouped by grid without sorting.
+    struct Builder {
+        var xy: [Double] = []
+        var ringStarts: [UInt32] = [0]
+        var gridRings: [UInt32] = [0]
+        var gridBoxes: [Double] = []
+        var bounds = BoundingBox.empty
+        let raster: Raster
+        var cells: [UInt32] = []
+        var records: [UInt32] = []
+        var tree: PackedRTree
+
+        init(grids: [[Polygon]], cellsPerGrid: Double) {
+            precondition(grids.count < Int(GridLocator.referenceFlag), "too many grids")
+            precondition(cellsPerGrid > 0)
+            // Flatten every ring into one coordinate array.
+            var tb = PackedRTree.Builder(capacity: grids.count)
+            let vertexCount = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.holes.reduce($1.exterior.coordinates.count) { $0 + $1.coordinates.count } } }
+            xy.reserveCapacity(2 * vertexCount)
+            gridBoxes.reserveCapacity(4 * grids.count)
+            gridRings.reserveCapacity(grids.count + 1)
+            for polygons in grids {
+                var box = BoundingBox.empty
+                for polygon in polygons {
+                    for ring in CollectionOfOne(polygon.exterior) + polygon.holes where ring.coordinates.count >= 4 {
+                        for c in ring.coordinates {
+                            precondition(c.isFinite, "coordinates must be finite")
+                            xy.append(c.x)
+                            xy.append(c.y)
+                            box.expand(toInclude: c)
+                        }
+                        ringStarts.append(UInt32(xy.count / 2))
+                    }
+                }
+                precondition(xy.count / 2 < Int(GridLocator.mask), "too many vertices")
+                gridRings.append(UInt32(ringStarts.count - 1))
+                gridBoxes.append(box.minX)
+                gridBoxes.append(box.minY)
+                gridBoxes.append(box.maxX)
+                gridBoxes.append(box.maxY)
+                bounds = bounds.union(box)
+                tb.add(box)
+            }
+            tree = tb.finish()
+            raster = Raster(bounds: bounds, cellCount: Int(cellsPerGrid * Double(max(grids.count, 1))))
+            buildCells()
+        }
+
+        /// The raster rows of band `b` of `bands`: bands are built in parallel, and no two write one cell.
+        /// Row y lies in band ⌊y · bands / rows⌋.
+        func rows(ofBand b: Int, _ bands: Int) -> ClosedRange<Int> {
+            ((b * raster.rows + bands - 1) / bands)...(((b + 1) * raster.rows + bands - 1) / bands - 1)
+        }
+
+        @inline(__always)
+        func column(_ x: Double) -> Int {
+            min(max(Int(((x - raster.minX) * raster.inverseWidth).rounded(.down)), 0), raster.columns - 1)
+        }
+
+        @inline(__always)
+        func row(_ y: Double) -> Int {
+            min(max(Int(((y - raster.minY) * raster.inverseHeight).rounded(.down)), 0), raster.rows - 1)
+        }
+
+        /// The grids whose box, grown by `margin`, reaches into each band, in id order.
+        func gridsByBand(_ bands: Int, margin m: Double) -> [[UInt32]] {
+            var lists = [[UInt32]](repeating: [], count: bands)
+            for g in 0..<(gridRings.count - 1) where gridBoxes[4 * g] <= gridBoxes[4 * g + 2] {
+                let first = row(gridBoxes[4 * g + 1] - m) * bands / raster.rows
+                let last = row(gridBoxes[4 * g + 3] + m) * bands / raster.rows
+                for b in first...last { lists[b].append(UInt32(g)) }
+            }
+            return lists
+        }
+
+        /// Calls `body(g, v)` for every edge (v → v + 1) of the given grids, in their order.
+        @inline(__always)
+        func forEachEdge(of grids: [UInt32], _ body: (UInt32, Int) -> Void) {
+            for g in grids {
+                for r in Int(gridRings[Int(g)])..<Int(gridRings[Int(g) + 1]) {
+                    for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1) { body(g, v) }
+                }
+            }
+        }
+
+        /// Calls `body(cell)` for every cell in `rows` whose closed box, grown by `margin`, the edge
+        /// v → v + 1 may touch. The margin absorbs the rounding of `Raster.cell`, so a point mapped to a
+        /// cell always lies in the grown box, and so does the segment from the cell's centre to it.
+        @inline(__always)
+        func forEachCell(ofEdge v: Int, _ xy: UnsafeBufferPointer<Double>, margin m: Double,
+                         rows: ClosedRange<Int>, _ body: (Int) -> Void) {
+            let ax = xy[2 * v], ay = xy[2 * v + 1], bx = xy[2 * v + 2], by = xy[2 * v + 3]
+            let r = raster
+            let x0 = column(min(ax, bx) - m), x1 = column(max(ax, bx) + m)
+            let y0 = row(min(ay, by) - m), y1 = row(max(ay, by) + m)
+            let strip = x0 == x1 || y0 == y1   // every cell of a one-cell-wide strip is crossed
+            let ex = bx - ax, ey = by - ay
+            let from = max(y0, rows.lowerBound), to = min(y1, rows.upperBound)
+            guard from <= to else { return }
+            for iy in from...to {
+                for ix in x0...x1 {
+                    if !strip {
+                        // Skip the cell when all four corners of its grown box lie strictly on one side.
+                        let cx0 = r.minX + Double(ix) * r.cellWidth - m - ax, cx1 = cx0 + r.cellWidth + 2 * m
+                        let cy0 = r.minY + Double(iy) * r.cellHeight - m - ay, cy1 = cy0 + r.cellHeight + 2 * m
+                        let f00 = ex * cy0 - ey * cx0, f10 = ex * cy0 - ey * cx1
+                        let f01 = ex * cy1 - ey * cx0, f11 = ex * cy1 - ey * cx1
+                        if (f00 > 0 && f10 > 0 && f01 > 0 && f11 > 0) || (f00 < 0 && f10 < 0 && f01 < 0 && f11 < 0) {
+                            continue
+                        }
+                    }
+                    body(iy * r.columns + ix)
+                }
+            }
+        }
+
+        /// Whether grid g owns the point p + ε, by the half-open crossing-number test over all its rings.
+        func owns(_ g: Int, _ px: Double, _ py: Double, _ xy: UnsafeBufferPointer<Double>) -> Bool {
+            var odd = false
+            for r in Int(gridRings[g])..<Int(gridRings[g + 1]) {
+                for v in Int(ringStarts[r])..<(Int(ringStarts[r + 1]) - 1)
+                where rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) {
+                    odd.toggle()
+                }
+            }
+            return odd
+        }
+
+        mutating func buildCells() {
+            let r = raster
+            let cellCount = r.columns * r.rows
+            let none = GridLocator.none, tag = GridLocator.tag
+            let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
+            let owner = SharedBuffer(repeating: none, count: cellCount)
+            let words = SharedBuffer(repeating: UInt32(0), count: cellCount)        // then: cursor of other groups
+            let ownerWords = SharedBuffer(repeating: UInt32(0), count: cellCount)   // then: cursor of the owner's group
+            let lastGrid = SharedBuffer(repeating: none, count: cellCount)          // then: last header written
+            defer { owner.free(); words.free(); ownerWords.free(); lastGrid.free() }
+            let bands = min(r.rows, 16)
+            let me = self
+            let gridsOfBand = gridsByBand(bands, margin: m)
+
+            DispatchQueue.concurrentPerform(iterations: bands) { b in
+                let rows = me.rows(ofBand: b, bands)
+                me.xy.withUnsafeBufferPointer { xy in
+                    // 1. Reference owners: each grid tests the centres inside its box.
+                    for g in gridsOfBand[b].lazy.map(Int.init) {
+                        let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
+                        let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
+                        guard bx0 <= bx1 else { continue }
+                        let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), rows.lowerBound)
+                        let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, rows.upperBound)
+                        guard iy0 <= iy1 else { continue }
+                        let ix0 = max(Int(((bx0 - r.minX) * r.inverseWidth - 0.5).rounded(.down)), 0)
+                        let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
+                        guard ix0 <= ix1 else { continue }
+                        for iy in iy0...iy1 {
+                            let py = r.reference(ix0, iy).1
+                            guard py >= by0 && py <= by1 else { continue }
+                            // The edges straddling this row of centres (half-open in y), found once per row.
+                            var straddling = InlineArray<64, Int>(repeating: 0)
+                            var n = 0
+                            for ring in Int(me.gridRings[g])..<Int(me.gridRings[g + 1]) {
+                                for v in Int(me.ringStarts[ring])..<(Int(me.ringStarts[ring + 1]) - 1)
+                                where (xy[2 * v + 1] > py) != (xy[2 * v + 3] > py) {
+                                    if n < 64 { straddling[n] = v }
+                                    n += 1
+                                }
+                            }
+                            for ix in ix0...ix1 {
+                                let px = r.reference(ix, iy).0
+                                guard px >= bx0 && px <= bx1 else { continue }
+                                var odd = false
+                                if n <= 64 {
+                                    for k in 0..<n {
+                                        let v = straddling[k]
+                                        if rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) { odd.toggle() }
+                                    }
+                                } else {
+                                    odd = me.owns(g, px, py, xy)
+                                }
+                                if odd { owner[iy * r.columns + ix] = UInt32(g) }
+                            }
+                        }
+                    }
+                    // 2. Count words per cell: one per edge plus one header per grid; and those of the
+                    //    reference owner's group, which goes first.
+                    me.forEachEdge(of: gridsOfBand[b]) { g, v in
+                        me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                            let n: UInt32 = lastGrid[c] != g ? 2 : 1
+                            lastGrid[c] = g
+                            words[c] += n
+                            if g == owner[c] { ownerWords[c] += n }
+                        }
+                    }
+                }
+            }
+
+            // 3. Lay out the records in cell order; cells without edges get their tagged owner.
+            var total = 0
+            cells = [UInt32](unsafeUninitializedCapacity: cellCount) { buf, done in
+                for c in 0..<cellCount {
+                    if words[c] == 0 {
+                        buf[c] = tag | owner[c]
+                    } else {
+                        buf[c] = UInt32(total)
+                        let n = Int(words[c])
+                        words[c] = UInt32(total) + ownerWords[c]
+                        total += n
+                        precondition(total < Int(tag), "too many cell records")
+                    }
+                }
+                done = cellCount
+            }
+
+            // 4. Fill: [the reference owner's group] [other groups…], a group being [grid] [vertex
+            //    indices…]; the owner's header carries `referenceFlag`, the last edge of a group and
+            //    the header of the last group carry `tag`.
+            let referenceFlag = GridLocator.referenceFlag
+            let cursor = words, ownerCursor = ownerWords, header = lastGrid
+            let cells = self.cells
+            records = [UInt32](unsafeUninitializedCapacity: total) { buf, done in
+                guard let base = buf.baseAddress else { return }
+                buf.initialize(repeating: 0)
+                let rec = SharedBuffer(base: base)
+                DispatchQueue.concurrentPerform(iterations: bands) { b in
+                    let rows = me.rows(ofBand: b, bands)
+                    let bandCells = rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns
+                    for c in bandCells where cells[c] & tag == 0 {
+                        let at = Int(cells[c])
+                        if ownerCursor[c] > 0 { rec[at] = owner[c] | referenceFlag }
+                        ownerCursor[c] = UInt32(at + 1)
+                        header[c] = none
+                    }
+                    me.xy.withUnsafeBufferPointer { xy in
+                        me.forEachEdge(of: gridsOfBand[b]) { g, v in
+                            me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                                if g == owner[c] {
+                                    rec[Int(ownerCursor[c])] = UInt32(v)
+                                    ownerCursor[c] += 1
+                                    return
+                                }
+                                var at = Int(cursor[c])
+                                if header[c] == none || rec[Int(header[c])] != g {
+                                    if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
+                                    rec[at] = g
+                                    header[c] = UInt32(at)
+                                    at += 1
+                                }
+                                rec[at] = UInt32(v)
+                                cursor[c] = UInt32(at + 1)
+                            }
+                        }
+                    }
+                    for c in bandCells where cells[c] & tag == 0 {
+                        let at = Int(cells[c])
+                        if Int(ownerCursor[c]) > at + 1 {
+                            rec[Int(ownerCursor[c]) - 1] |= tag   // last edge of the owner's group
+                        }
+                        if header[c] != none {
+                            rec[Int(cursor[c]) - 1] |= tag        // last edge of the last grid
+                            rec[Int(header[c])] |= tag            // last grid of the record
+                        } else {
+                            rec[at] |= tag                        // the owner's group is the only one
+                        }
+                    }
+                }
+                done = total
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+public import GridGeoCore
+
+/// The grid that owns a point, and whether the point lies on that grid's boundary.
+public struct GridHit: Hashable, Sendable {
+    /// Where the point lies in its owner.
+    public enum Position: UInt8, Hashable, Sendable {
+        /// In the interior of the grid.
+        case inside
+        /// Exactly on an edge (or vertex) of the grid.
+        case boundary
+    }
+
+    /// The grid's position in the array the locator was built from.
+    public var grid: UInt32
+    public var position: Position
+
+    @inlinable public init(grid: UInt32, position: Position) {
+        self.grid = grid
+        self.position = position
+    }
+}
+
+/// An immutable index that answers "which unit grid owns this lon/lat point?".
+///
+/// ## Boundary rule (half-open, like S2's semi-open vertex model)
+/// A point p is owned by the grid that contains p + (δ, δ²) for an infinitesimal δ > 0. In words:
+/// a point on an edge belongs to the grid on the edge's +x (east) side; a point on a horizontal edge
+/// to the grid above (north); a point on a vertex to the grid that holds the region just east of it,
+/// nudged north. It is the crossing-number test with the half-open convention: an edge counts when
+/// `(a.y > p.y) != (b.y > p.y)` and p lies strictly left of it. So every point of a coverage whose
+/// grids share identical edge vertices has exactly one owner, whichever way each grid orients its rings,
+/// and each grid owns, like a half-open box [minX, maxX) × [minY, maxY), its west and south edges.
+///
+/// Points on the outer boundary of the covered area own no grid under this rule; they are still
+/// answered: `locate` returns a grid whose edge holds the point (the lowest such id within the cell)
+/// with position `.boundary`. Position `.boundary` always means the point lies exactly on an edge of
+/// the returned grid. All orientation tests are exact.
+///
+/// ## How it works
+/// Vertices of every ring live in one interleaved `[Double]`. A uniform raster over the bounding box
+/// stores for each cell one `UInt32`: either a tagged grid id ("wholly inside grid k" or "outside
+/// everything") or the offset of the cell's record: for each grid with an edge touching the cell, a
+/// header word and the vertex indices of those edges, the group of the grid owning the cell's centre r
+/// first (found at build time by an exact full test). Inside such a cell the owner of p follows from
+/// the owner of r and the parity, per grid, of its edges crossed by the segment r → p under the same
+/// perturbation: no ray runs beyond the cell. Most points stay in r's owner and need only its edges.
+///
+/// Results are defined for a valid coverage: grids that do not overlap (overlapping grids give one of
+/// the grids covering the point, or nil). Coordinates are planar (lon, lat in degrees here; any
+/// planar coordinates work). A locator is immutable and safe to share across threads.
+public final class GridLocator: Sendable {
+    /// The number of grids; ids run from 0 to `gridCount − 1`.
+    public let gridCount: Int
+    /// The box covering every vertex.
+    public let bounds: BoundingBox
+
+    /// x0, y0, x1, y1, … of every ring, each ring closed (first vertex repeated at its end).
+    let xy: [Double]
+    /// Ring r holds vertices `ringStarts[r] ..< ringStarts[r + 1]`.
+    let ringStarts: [UInt32]
+    /// Grid g holds rings `gridRings[g] ..< gridRings[g + 1]`.
+    let gridRings: [UInt32]
+    let raster: Raster
+    /// Per cell: `tag | grid` (wholly inside grid, or `tag | none` outside) or the offset of its record.
+    let cells: [UInt32]
+    /// Cell records: per grid [grid (flags: last group, owns the centre)] [vertex index (flag: last edge)]…,
+    /// the group of the centre's owner first.
+    let records: [UInt32]
+    /// Grid boxes, for `nearest`.
+    let tree: PackedRTree
+
+    static let tag: UInt32 = 1 << 31
+    static let mask: UInt32 = tag - 1
+    static let none: UInt32 = .max
+    /// Marks, in a record, the header of the group of the grid that owns the cell's centre.
+    static let referenceFlag: UInt32 = 1 << 30
+    static let gridMask: UInt32 = referenceFlag - 1
+
+    /// Builds the locator.
+    ///
+    /// - Parameters:
+    ///   - grids: each grid as one or more polygons (a multipolygon grid); a grid's id is its position.
+    ///   - cellsPerGrid: raster cells per grid on average. More cells mean more cells wholly inside one
+    ///     grid (one load, no geometry) at the cost of memory: on ~20-vertex grids, 12 keeps the index
+    ///     at ~0.9× the coordinates' memory, 16 at ~1×, 32 at ~1.5×.
+    /// - Complexity: O(v + c) for v vertices and c cells.
+    public init(grids: [[Polygon]], cellsPerGrid: Double = 12) {
+        let b = Builder(grids: grids, cellsPerGrid: cellsPerGrid)
+        gridCount = grids.count
+        bounds = b.bounds
+        xy = b.xy
+        ringStarts = b.ringStarts
+        gridRings = b.gridRings
+        raster = b.raster
+        cells = b.cells
+        records = b.records
+        tree = b.tree
+    }
+
+    /// Builds a locator where each polygon is one grid.
+    public convenience init(polygons: [Polygon], cellsPerGrid: Double = 12) {
+        self.init(grids: polygons.map { [$0] }, cellsPerGrid: cellsPerGrid)
+    }
+
+    /// The grid that owns `p` under the half-open rule, or nil when `p` lies outside every grid.
+    ///
+    /// Allocates nothing.
+    /// - Complexity: O(1) for a cell wholly inside a grid; otherwise O(e) for the e edges in the cell.
+    public func locate(_ p: Coordinate) -> GridHit? {
+        let px = p.x, py = p.y
+        // Also rejects NaN.
+        guard px >= bounds.minX && px <= bounds.maxX && py >= bounds.minY && py <= bounds.maxY else { return nil }
+        let (ix, iy) = raster.cell(px, py)
+        let word = cells[iy &* raster.columns &+ ix]
+        if word & Self.tag != 0 {
+            return word == Self.none ? nil : GridHit(grid: word & Self.mask, position: .inside)
+        }
+        return locate(px, py, record: Int(word), ix, iy)
+    }
+
+    /// Resolves a point in a cell crossed by edges (see the type's documentation).
+    func locate(_ px: Double, _ py: Double, record: Int, _ ix: Int, _ iy: Int) -> GridHit? {
+        let (rx, ry) = raster.reference(ix, iy)
+        return records.withUnsafeBufferPointer { rec in
+            xy.withUnsafeBufferPointer { v in
+                // Touch every edge first: these loads are independent, so their cache misses overlap,
+                // while in the branchy loop below each mispredicted branch would serialise them.
+                var touched = 0.0
+                var t = record
+                while true {
+                    let header = rec[t]
+                    t += 1
+                    while true {
+                        let e = rec[t]
+                        t += 1
+                        touched += v[2 &* Int(e & Self.mask)]
+                        if e & Self.tag != 0 { break }
+                    }
+                    if header & Self.tag != 0 { break }
+                }
+                if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
+
+                // The box of the segment r → p: an edge outside it cannot cross the segment, even
+                // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
+                let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
+                // Per grid, p is inside iff r is inside XOR the segment crosses an odd number of its
+                // edges. The centre's owner comes first: if p is still inside it, no other grid can
+                // hold p (grids do not overlap), so the other groups are skipped.
+                var i = record
+                while true {
+                    let header = rec[i]
+                    i += 1
+                    let first = i
+                    var odd = false
+                    while true {
+                        let e = rec[i]
+                        i += 1
+                        let k = 2 &* Int(e & Self.mask)
+                        let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
+                        if !(max(ax, bx) <= loX || min(ax, bx) > hiX || max(ay, by) <= loY || min(ay, by) > hiY)
+                            && segmentCrosses(ax, ay, bx, by, rx, ry, px, py) {
+                            odd.toggle()
+                        }
+                        if e & Self.tag != 0 { break }
+                    }
+                    if (header & Self.referenceFlag != 0) != odd {
+                        let onEdge = Self.touchesEdge(rec, v, from: first, px, py)
+                        return GridHit(grid: header & Self.gridMask, position: onEdge ? .boundary : .inside)
+                    }
+                    if header & Self.tag != 0 { break }
+                }
+                // No owner: p may still lie on the outer boundary of the coverage.
+                i = record
+                while true {
+                    let header = rec[i]
+                    if Self.touchesEdge(rec, v, from: i + 1, px, py) {
+                        return GridHit(grid: header & Self.gridMask, position: .boundary)
+                    }
+                    if header & Self.tag != 0 { return nil }
+                    i += 1
+                    while rec[i] & Self.tag == 0 { i += 1 }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// True when p lies exactly on one of the edges of the group starting at `first`.
+    @inline(__always)
+    static func touchesEdge(_ rec: UnsafeBufferPointer<UInt32>, _ v: UnsafeBufferPointer<Double>,
+                            from first: Int, _ px: Double, _ py: Double) -> Bool {
+        var i = first
+        while true {
+            let e = rec[i]
+            let k = 2 &* Int(e & mask)
+            if isOnSegment(v[k], v[k + 1], v[k + 2], v[k + 3], px, py) { return true }
+            if e & tag != 0 { return false }
+            i += 1
+        }
+    }
+
+    /// Memory held by the locator, in bytes.
+    public struct Memory: Hashable, Sendable {
+        /// The vertex coordinates.
+        public var coordinates: Int
+        /// Everything else: ring and grid offsets, raster, cell records, the R-tree of grid boxes.
+        public var index: Int
+    }
+
+    /// Memory held by the locator's arrays.
+    public var memory: Memory {
+        Memory(coordinates: xy.count * 8,
+               index: (ringStarts.count + gridRings.count + cells.count + records.count) * 4 + tree.memoryBytes)
+    }
+
+    /// Raster size and how many cells lie wholly inside one grid or outside all grids.
+    public var rasterStatistics: (columns: Int, rows: Int, uniformCells: Int) {
+        (raster.columns, raster.rows, cells.count { $0 & Self.tag != 0 })
+    }
+}
+
+/// A uniform raster over a box: maps points to cells and gives each cell its reference point.
+struct Raster: Sendable {
+    let minX: Double, minY: Double
+    let cellWidth: Double, cellHeight: Double
+    let inverseWidth: Double, inverseHeight: Double
+    let columns: Int, rows: Int
+
+    init(bounds: BoundingBox, cellCount: Int) {
+        let w = bounds.width, h = bounds.height
+        var nx = 1, ny = 1
+        if w > 0 && h > 0 {
+            let side = (w * h / Double(max(cellCount, 1))).squareRoot()
+            nx = max(1, Int((w / side).rounded(.up)))
+            ny = max(1, Int((h / side).rounded(.up)))
+        } else if w > 0 {
+            nx = max(1, cellCount)
+        } else if h > 0 {
+            ny = max(1, cellCount)
+        }
+        precondition(nx * ny < Int(GridLocator.tag), "too many raster cells")
+        minX = bounds.minX
+        minY = bounds.minY
+        columns = nx
+        rows = ny
+        cellWidth = w > 0 ? w / Double(nx) : 1
+        cellHeight = h > 0 ? h / Double(ny) : 1
+        inverseWidth = 1 / cellWidth
+        inverseHeight = 1 / cellHeight
+    }
+
+    /// The cell of a point inside the bounds (the last row and column are closed above).
+    @inline(__always)
+    func cell(_ x: Double, _ y: Double) -> (Int, Int) {
+        (min(Int((x - minX) * inverseWidth), columns - 1), min(Int((y - minY) * inverseHeight), rows - 1))
+    }
+
+    /// The centre of a cell: its reference point. Build and query compute it by this one expression.
+    @inline(__always)
+    func reference(_ ix: Int, _ iy: Int) -> (Double, Double) {
+        (minX + (Double(ix) + 0.5) * cellWidth, minY + (Double(iy) + 0.5) * cellHeight)
+    }
+}
