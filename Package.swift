@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GridGeoSpatiaLite", targets: ["GridGeoSpatiaLite"]),
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
+        .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
     ],
     dependencies: [
@@ -38,6 +39,9 @@ let package = Package(
         // The GridGeo database: schema, migrations and typed access over SpatiaLite.
         .target(name: "GridGeoStore", dependencies: ["GridGeoCore", "GridGeoSpatiaLite"], swiftSettings: strict),
 
+        // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
+        .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
+
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,6 +54,7 @@ let package = Package(
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
         .testTarget(name: "GridGeoShapefileTests", dependencies: ["GridGeoShapefile"]),
         .testTarget(name: "GridGeoStoreTests", dependencies: ["GridGeoStore"]),
+        .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
     ],
     swiftLanguageModes: [.v6]
 )
