@@ -12,14 +12,18 @@ struct MergePolicy {
     var tinyArea: Double
     /// Groups whose mean width (2 × area / perimeter) is below this are slivers, and merged.
     var sliverWidth: Double
+    /// So are groups less compact than this (4π × area / perimeter²).
+    var sliverCompactness: Double
 }
 
 /// Merges the small and thin faces of one zone into neighbours sharing an edge with them.
 ///
-/// Greedy, smallest piece first: each piece below `mergeBelow`, or thinner than `sliverWidth`,
-/// joins the neighbour it shares the longest edge with among those that keep the result within
-/// `preferredMaximum`; if none does, the neighbour giving the smallest result. Pieces with no
-/// neighbour at all (a small separate part of a multi-part zone) join the nearest group.
+/// Greedy, smallest piece first: each piece below `mergeBelow`, or a sliver, joins the neighbour
+/// it shares the longest edge with among those that keep the result within `preferredMaximum`;
+/// if none does, a sliver joins the neighbour along its longest edge anyway, and a small piece
+/// the neighbour giving the smallest result, unless that exceeds `hardMaximum` (tiny pieces
+/// always merge). Pieces with no neighbour at all (a small separate part of a multi-part zone)
+/// join the nearest group.
 ///
 /// - Parameters:
 ///   - faces: the zone's faces (global numbers).
@@ -39,7 +43,10 @@ func mergeSmallFaces(_ faces: [Int], areas: [Double], perimeters: [Double], cent
     }
     var settled = [Bool](repeating: false, count: n)
 
-    func isSliver(_ i: Int) -> Bool { perimeter[i] > 0 && 2 * area[i] / perimeter[i] < policy.sliverWidth }
+    func isSliver(_ i: Int) -> Bool {
+        perimeter[i] > 0 && (2 * area[i] / perimeter[i] < policy.sliverWidth
+                             || 4 * Double.pi * area[i] / (perimeter[i] * perimeter[i]) < policy.sliverCompactness)
+    }
     func needsMerge(_ i: Int) -> Bool { area[i] < policy.mergeBelow || isSliver(i) }
 
     func merge(_ a: Int, _ b: Int) {
@@ -71,17 +78,20 @@ func mergeSmallFaces(_ faces: [Int], areas: [Double], perimeters: [Double], cent
             continue
         }
         func fits(_ j: Int) -> Bool { area[pick] + area[j] <= policy.preferredMaximum }
+        func longestEdge(_ a: Int, _ b: Int) -> Bool {
+            let la = adjacent[pick][a]!, lb = adjacent[pick][b]!
+            return la != lb ? la < lb : area[a] != area[b] ? area[a] > area[b] : a > b
+        }
         let fitting = candidates.filter(fits)
         let choice: Int
         if !fitting.isEmpty {
-            choice = fitting.max { a, b in
-                let la = adjacent[pick][a]!, lb = adjacent[pick][b]!
-                return la != lb ? la < lb : area[a] != area[b] ? area[a] > area[b] : a > b
-            }!
+            choice = fitting.max(by: longestEdge)!
+        } else if isSliver(pick) {
+            // A sliver becomes compact only with the neighbour along its long side.
+            choice = candidates.max(by: longestEdge)!
         } else {
             choice = candidates.min { a, b in area[a] != area[b] ? area[a] < area[b] : a < b }!
-            let mustMerge = area[pick] < policy.tinyArea || isSliver(pick)
-            if area[pick] + area[choice] > policy.hardMaximum && !mustMerge {
+            if area[pick] + area[choice] > policy.hardMaximum && area[pick] >= policy.tinyArea {
                 settled[pick] = true
                 continue
             }

@@ -18,6 +18,9 @@ public struct GridOptions: Hashable, Sendable {
     public var tinyShare: Double = 0.1
     /// Pieces whose mean width (2 × area / perimeter) is below this, in metres, are slivers and merged.
     public var sliverWidthMetres: Double = 8
+    /// Pieces less compact than this (4π × area / perimeter²: 0.785 for a square, 0.06 for a
+    /// 20 × 1,000 m strip) are slivers too. Above ``ValidationOptions/sliverCompactness``.
+    public var sliverCompactness: Double = 0.06
     /// Road vertices within this distance of a community boundary, in metres, move onto it.
     public var roadSnapMetres: Double = 5
     /// The grid all linework is snap-rounded to before noding, in metres.
@@ -94,7 +97,8 @@ public struct GridBuilder: Sendable {
                                  preferredMaximum: options.preferredMaximumShare * target,
                                  hardMaximum: options.hardMaximumShare * target,
                                  tinyArea: options.tinyShare * target,
-                                 sliverWidth: options.sliverWidthMetres)
+                                 sliverWidth: options.sliverWidthMetres,
+                                 sliverCompactness: options.sliverCompactness)
         let areas = faces.map(\.area), perimeters = faces.map(\.perimeter), centres = faces.map(\.box.center)
         var groupOf = [Int](repeating: -1, count: faces.count)
         var groupsOfZone: [[Int]] = []

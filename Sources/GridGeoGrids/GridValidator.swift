@@ -144,6 +144,22 @@ public struct GridValidator: Sendable {
         let lonLatRings = grids.map { rings(of: $0.geometry) }
         let metricRings = lonLatRings.map { $0.map { $0.map(frame.toMetres) } }
         let lonLatVertices = grids.map { Set($0.geometry.allCoordinates) }
+        // Vertices joined by a chain of edges shorter than the tolerance are one place in the
+        // coverage (a very short edge where several grids meet), not a mismatch.
+        var vertexNumber: [Coordinate: Int] = [:]
+        for rings in lonLatRings { for ring in rings { for p in ring where vertexNumber[p] == nil { vertexNumber[p] = vertexNumber.count } } }
+        var places = UnionFind(count: vertexNumber.count)
+        for (g, rings) in lonLatRings.enumerated() {
+            for (r, ring) in rings.enumerated() {
+                for k in ring.indices.dropFirst() {
+                    let a = metricRings[g][r][k - 1], b = metricRings[g][r][k]
+                    if hypot(a.x - b.x, a.y - b.y) <= margin { places.union(vertexNumber[ring[k - 1]]!, vertexNumber[ring[k]]!) }
+                }
+            }
+        }
+        func samePlace(_ p: Coordinate, _ q: Coordinate) -> Bool {
+            places.find(vertexNumber[p]!) == places.find(vertexNumber[q]!)
+        }
         func communitiesOverlap(_ a: Int, _ b: Int) -> Bool {
             guard a >= 0, b >= 0 else { return true }
             return zones[a].boundingBox.intersects(zones[b].boundingBox)
@@ -170,7 +186,8 @@ public struct GridValidator: Sendable {
                     }
                 }
                 for (a, b) in [(i, j), (j, i)] {
-                    if let v = unnodedVertex(lonLatRings[a], metricRings[a], against: metricRings[b], lonLatVertices[b], box: boxes[b]) {
+                    if let v = unnodedVertex(lonLatRings[a], metricRings[a], against: metricRings[b], lonLatRings[b],
+                                             lonLatVertices[b], box: boxes[b], samePlace: samePlace) {
                         problems.append(GridProblem(kind: .nonNodedEdge, location: v, gridCodes: [grids[a].code, grids[b].code],
                                                     communityCode: zoneOf[a] >= 0 ? communities[zoneOf[a]].code : nil,
                                                     areaSquareMetres: nil,
@@ -204,20 +221,28 @@ public struct GridValidator: Sendable {
                                 maxOverlapSquareMetres: maxOverlap)
     }
 
-    /// The first vertex (lon/lat) of one grid lying within the noding tolerance of an edge of the
-    /// other grid without being exactly one of its vertices.
+    /// The first vertex (lon/lat) of one grid that the other grid's outline misses by less than the
+    /// noding tolerance: it lies inside one of the other's edges (a T-junction), or beside one of
+    /// the other's vertices without being it or being joined to it by very short edges.
     private func unnodedVertex(_ lonLat: [[Coordinate]], _ metric: [[Coordinate]], against other: [[Coordinate]],
-                               _ otherLonLat: Set<Coordinate>, box: BoundingBox) -> Coordinate? {
+                               _ otherLonLat: [[Coordinate]], _ otherVertices: Set<Coordinate>, box: BoundingBox,
+                               samePlace: (Coordinate, Coordinate) -> Bool) -> Coordinate? {
         let tolerance = options.nodingToleranceMetres
         let near = box.expanded(by: tolerance)
         for (r, ring) in metric.enumerated() {
-            for (k, p) in ring.enumerated() where near.contains(p) && !otherLonLat.contains(lonLat[r][k]) {
-                for edges in other {
-                    for s in edges.indices.dropFirst() {
-                        let a = edges[s - 1], b = edges[s]
+            for (k, p) in ring.enumerated() where near.contains(p) && !otherVertices.contains(lonLat[r][k]) {
+                for (e, edgeRing) in other.enumerated() {
+                    for s in edgeRing.indices.dropFirst() {
+                        let a = edgeRing[s - 1], b = edgeRing[s]
                         if a == b { continue }
+                        let da = hypot(a.x - p.x, a.y - p.y)
+                        if da <= tolerance {
+                            if !samePlace(lonLat[r][k], otherLonLat[e][s - 1]) { return lonLat[r][k] }
+                            continue
+                        }
                         let dx = b.x - a.x, dy = b.y - a.y
-                        let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
+                        let t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)
+                        guard t > 0, t < 1, hypot(b.x - p.x, b.y - p.y) > tolerance else { continue }
                         if hypot(a.x + dx * t - p.x, a.y + dy * t - p.y) <= tolerance { return lonLat[r][k] }
                     }
                 }

@@ -22,7 +22,7 @@ public struct GridProblem: Hashable, Sendable, Codable {
         /// A grid that lies in no given community.
         case unassigned
         /// Neighbouring grids whose shared edge is not noded: a vertex of one lies on (or within a
-        /// millimetre of) the other's edge but is not one of its vertices.
+        /// millimetre of) the other's edge, or beside one of its vertices, without being one of them.
         case nonNodedEdge
     }
 
