@@ -19,7 +19,6 @@ public import GridGeoCore
 public struct LocalFrame: Hashable, Sendable {
     /// The frame's origin, lon/lat in degrees; it maps to (0, 0).
     public let origin: Coordinate
-    private let lon0: Double
     private let lat0: Double
     private let m0: Double
     private let m0Prime: Double
@@ -31,7 +30,6 @@ public struct LocalFrame: Hashable, Sendable {
 
     public init(origin: Coordinate) {
         self.origin = origin
-        lon0 = origin.lon * Self.radians
         lat0 = origin.lat * Self.radians
         let s = sin(lat0), c = cos(lat0)
         let w = 1 - Self.e2 * s * s
@@ -46,9 +44,10 @@ public struct LocalFrame: Hashable, Sendable {
 
     /// Metres east and north of the origin.
     public func toMetres(_ lonLat: Coordinate) -> Coordinate {
-        let phi = lonLat.lat * Self.radians
-        let dPhi = phi - lat0
-        let x = Self.primeVerticalRadius(phi) * cos(phi) * (lonLat.lon * Self.radians - lon0)
+        // Differences are taken in degrees first: exact for nearby values, and the origin maps to 0.
+        let dPhi = (lonLat.lat - origin.lat) * Self.radians
+        let phi = lat0 + dPhi
+        let x = Self.primeVerticalRadius(phi) * cos(phi) * (lonLat.lon - origin.lon) * Self.radians
         return Coordinate(x: x, y: m0 * dPhi + 0.5 * m0Prime * dPhi * dPhi)
     }
 
@@ -57,8 +56,8 @@ public struct LocalFrame: Hashable, Sendable {
         // The stable root of ½·M₀′·Δφ² + M₀·Δφ − y = 0.
         let dPhi = 2 * metres.y / (m0 + (m0 * m0 + 2 * m0Prime * metres.y).squareRoot())
         let phi = lat0 + dPhi
-        let lambda = lon0 + metres.x / (Self.primeVerticalRadius(phi) * cos(phi))
-        return Coordinate(lon: lambda / Self.radians, lat: phi / Self.radians)
+        let dLambda = metres.x / (Self.primeVerticalRadius(phi) * cos(phi))
+        return Coordinate(lon: origin.lon + dLambda / Self.radians, lat: origin.lat + dPhi / Self.radians)
     }
 
     /// The geometry with every position converted to metres.
