@@ -44,7 +44,9 @@ public struct PartitionOptions: Hashable, Sendable {
 ///    Part boundaries so run along roads or block cuts, never through a piece.
 /// 3. A part left in separate pieces keeps its largest; the others join the neighbouring part
 ///    they share the longest boundary with.
-/// 4. Parts come back ordered by ``GridNumbering`` (rows of √(mean part area) metres).
+/// 4. Pieces on the border of an over-full part move to a less full neighbouring part while that
+///    brings both closer to their wanted areas and keeps the part in one piece.
+/// 5. Parts come back ordered by ``GridNumbering`` (rows of √(mean part area) metres).
 ///
 /// The parts tile the region exactly, with shared vertices, like grids. Same input, same output.
 public struct Partitioner: Sendable {
@@ -93,7 +95,10 @@ public struct Partitioner: Sendable {
         let moments = subdivision.faces.map { AreaMoments(rings: $0.rings, reference: reference) }
         var partOf = [Int](repeating: -1, count: subdivision.faces.count)
         bisect(members, shares: Array(areaShares.indices), areaShares: areaShares, moments: moments, partOf: &partOf)
-        reconnect(members, partOf: &partOf, areas: moments.map(\.area), neighbours: subdivision.neighbours())
+        let neighbours = subdivision.neighbours()
+        reconnect(members, partOf: &partOf, areas: moments.map(\.area), neighbours: neighbours)
+        balance(members, partOf: &partOf, wanted: areaShares.map { total * $0 / shareSum },
+                areas: moments.map(\.area), neighbours: neighbours)
 
         // Outlines, ordered like grids.
         let outlines = subdivision.outlines(groupOf: partOf)
@@ -180,5 +185,66 @@ public struct Partitioner: Sendable {
             }
             if !changed { break }
         }
+    }
+
+    /// Evens out the parts: moves a piece from an over-full part to a neighbouring part when the sum
+    /// of squared relative deviations from the wanted areas drops, and the part it leaves stays in
+    /// one piece. Pieces sharing the longest border with the receiving part go first, which keeps
+    /// parts compact.
+    private func balance(_ faces: [Int], partOf: inout [Int], wanted: [Double], areas: [Double],
+                         neighbours: [[(face: Int, length: Double)]]) {
+        var partArea = [Double](repeating: 0, count: wanted.count)
+        for f in faces { partArea[partOf[f]] += areas[f] }
+        func deviation(_ area: Double, _ part: Int) -> Double {
+            let d = area / wanted[part] - 1
+            return d * d
+        }
+        for _ in 0..<faces.count {
+            var moved = false
+            let fullest = wanted.indices.sorted { a, b in
+                let fa = partArea[a] / wanted[a], fb = partArea[b] / wanted[b]
+                return fa != fb ? fa > fb : a < b
+            }
+            for p in fullest where partArea[p] > wanted[p] {
+                let members = faces.filter { partOf[$0] == p }
+                guard members.count > 1 else { continue }
+                // Border pieces, with the part they would go to and the border they share with it.
+                var moves: [(face: Int, part: Int, length: Double)] = []
+                for f in members {
+                    var border: [Int: Double] = [:]
+                    for (g, length) in neighbours[f] where partOf[g] != p { border[partOf[g], default: 0] += length }
+                    for q in border.keys.sorted() { moves.append((f, q, border[q]!)) }
+                }
+                moves.sort { $0.length != $1.length ? $0.length > $1.length : ($0.face, $0.part) < ($1.face, $1.part) }
+                for move in moves {
+                    let a = areas[move.face], q = move.part
+                    let before = deviation(partArea[p], p) + deviation(partArea[q], q)
+                    let after = deviation(partArea[p] - a, p) + deviation(partArea[q] + a, q)
+                    guard after < before - 1e-9, isConnected(members.filter { $0 != move.face }, neighbours) else { continue }
+                    partOf[move.face] = q
+                    partArea[p] -= a
+                    partArea[q] += a
+                    moved = true
+                    break
+                }
+                if moved { break }
+            }
+            if !moved { break }
+        }
+    }
+
+    /// Whether the faces form one piece through shared edges.
+    private func isConnected(_ faces: [Int], _ neighbours: [[(face: Int, length: Double)]]) -> Bool {
+        guard let first = faces.first else { return true }
+        let inside = Set(faces)
+        var seen: Set<Int> = [first]
+        var stack = [first]
+        while let f = stack.popLast() {
+            for (g, _) in neighbours[f] where inside.contains(g) && !seen.contains(g) {
+                seen.insert(g)
+                stack.append(g)
+            }
+        }
+        return seen.count == faces.count
     }
 }

@@ -125,10 +125,23 @@ func dongchengMeasurement() async throws {
           + "\(grids.count) grids in \(elapsed)")
     print("grid area: median \(Int(median)) m², min \(Int(areas.first ?? 0)), max \(Int(areas.last ?? 0)), "
           + "5,000–20,000 m²: \(String(format: "%.1f", inRange * 100)) %")
+    let bins = [0.0, 5_000, 7_500, 10_000, 12_500, 15_000, 20_000, .infinity]
+    print("histogram (m²): " + zip(bins, bins.dropFirst()).map { low, high in
+        "[\(Int(low.isFinite ? low : 0)), \(high.isFinite ? String(Int(high)) : "∞")): \(areas.filter { $0 >= low && $0 < high }.count)"
+    }.joined(separator: ", "))
+    let geos = try GEOSContext()
     for b in built {
-        let parts = b.communities.count
-        print("  \(b.street.name): \(parts) communities, \(b.grids.count) grids")
+        let sizes = try b.communities.map { try geos.area(frame.toMetres($0.geometry)) }
+        let mean = sizes.reduce(0, +) / Double(sizes.count)
+        print("  \(b.street.name): \(sizes.count) communities (area \(Int(sizes.min()! / mean * 100))–\(Int(sizes.max()! / mean * 100)) % of mean \(Int(mean)) m²), \(b.grids.count) grids")
     }
+    // How far the source street polygons themselves are from a coverage.
+    var streetOverlap = 0.0
+    let shapes = streets.map { frame.toMetres($0.boundary) }
+    for i in shapes.indices { for j in shapes.indices where j > i && shapes[i].boundingBox.intersects(shapes[j].boundingBox) {
+        streetOverlap = max(streetOverlap, try geos.area(geos.intersection(shapes[i], shapes[j])))
+    } }
+    print("source streets: largest pairwise overlap \(streetOverlap) m²")
 
     // Exactness: per community, validated by the validator in the same frame.
     let communities = built.flatMap(\.communities)
