@@ -8,6 +8,10 @@ public struct GridOptions: Hashable, Sendable {
     public var targetAreaSquareMetres: Double = 10_000
     /// Blocks larger than this share are cut into round(area / target) parts.
     public var splitAboveShare: Double = 1.5
+    /// Blocks less compact than this (4π × area / perimeter²) are strips, such as the space between
+    /// the two carriageways of a road or between a road and a boundary: they are cut across into
+    /// pieces about √target long, each of which then joins the block beside it.
+    public var stripCompactness: Double = 0.15
     /// Pieces smaller than this share are merged into a neighbour.
     public var mergeBelowShare: Double = 0.5
     /// Merges that keep a grid within this share are preferred.
@@ -35,7 +39,9 @@ public struct GridOptions: Hashable, Sendable {
 /// 1. Its boundary and the roads clipped to it (road vertices near the boundary pulled onto it)
 ///    are snap-rounded and noded together; the faces of that linework are the blocks.
 /// 2. Blocks above `splitAboveShare` × target are cut by straight cuts, across their longer axis,
-///    into k = round(area / target) parts of equal area (``balancedCuts(of:parts:)``).
+///    into k = round(area / target) parts of equal area (``balancedCuts(of:parts:)``). Long strips
+///    (compactness below `stripCompactness`) are cut across into pieces about √target long instead,
+///    so that each piece joins the block beside it rather than the strip becoming a thin grid.
 /// 3. Boundary, roads and cuts are noded once more, and the faces traced again.
 /// 4. Pieces below `mergeBelowShare` × target, and slivers, are merged into the neighbour sharing
 ///    the longest edge, preferring merges that stay under `preferredMaximumShare` × target.
@@ -80,13 +86,18 @@ public struct GridBuilder: Sendable {
                                           gridSize: options.nodingGridMetres,
                                           snapDistance: options.roadSnapMetres, geos: geos)
 
-        // Cut large blocks, then node everything once more.
+        // Cut large blocks, and long strips across, then node everything once more.
         var cuts: [LineString] = []
         for (f, face) in subdivision.faces.enumerated() {
             let zone = subdivision.zoneOf[f]
-            guard zone >= 0, subdivision.zoneAreas[zone] >= target,
-                  face.area > options.splitAboveShare * target else { continue }
-            cuts += balancedCuts(of: face.rings, parts: Int((face.area / target).rounded()))
+            guard zone >= 0, subdivision.zoneAreas[zone] >= target else { continue }
+            let compactness = 4 * Double.pi * face.area / (face.perimeter * face.perimeter)
+            let stripLength = face.perimeter / 2
+            if compactness < options.stripCompactness && stripLength > 2 * target.squareRoot() {
+                cuts += balancedCuts(of: face.rings, parts: Int((stripLength / target.squareRoot()).rounded()))
+            } else if face.area > options.splitAboveShare * target {
+                cuts += balancedCuts(of: face.rings, parts: Int((face.area / target).rounded()))
+            }
         }
         try subdivision.add(cuts: cuts, geos: geos)
 

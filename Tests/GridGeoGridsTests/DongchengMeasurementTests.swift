@@ -84,15 +84,9 @@ private func buildDongcheng(_ streets: [Street], roads: [LineString], frame: Loc
             let box = street.boundary.boundingBox.expanded(by: 0.001)
             let nearby = roads.indices.filter { boxes[$0].intersects(box) }.map { roads[$0] }
             group.addTask {
-                var partitioner = Partitioner()
-                var builder = GridBuilder()
-                if let g = ProcessInfo.processInfo.environment["GRIDGEO_NODING"].flatMap(Double.init) {
-                    partitioner.options.nodingGridMetres = g
-                    builder.options.nodingGridMetres = g
-                }
-                let communities = try partitioner.draftCommunities(streetCode: street.code, boundary: street.boundary,
+                let communities = try Partitioner().draftCommunities(streetCode: street.code, boundary: street.boundary,
                                                                      count: street.communityCount, roads: nearby, frame: frame)
-                let grids = try builder.grids(for: communities, roads: nearby, frame: frame)
+                let grids = try GridBuilder().grids(for: communities, roads: nearby, frame: frame)
                 return (i, communities, grids)
             }
         }
@@ -142,6 +136,18 @@ func dongchengMeasurement() async throws {
         streetOverlap = max(streetOverlap, try geos.area(geos.intersection(shapes[i], shapes[j])))
     } }
     print("source streets: largest pairwise overlap \(streetOverlap) m²")
+
+    // GRIDGEO_DUMP=dir writes the drafted communities and grids as GeoJSON there, to look at.
+    if let dir = ProcessInfo.processInfo.environment["GRIDGEO_DUMP"] {
+        struct Code: Codable, Hashable, Sendable { var code: String }
+        let encoder = JSONEncoder()
+        try encoder.encode(FeatureCollection(features: built.flatMap(\.communities).map {
+            Feature(geometry: $0.geometry, properties: Code(code: $0.code))
+        })).write(to: URL(fileURLWithPath: dir).appendingPathComponent("communities.geojson"))
+        try encoder.encode(FeatureCollection(features: grids.map {
+            Feature(geometry: $0.geometry, properties: Code(code: $0.code))
+        })).write(to: URL(fileURLWithPath: dir).appendingPathComponent("grids.geojson"))
+    }
 
     // Exactness: per community, validated by the validator in the same frame.
     let communities = built.flatMap(\.communities)
