@@ -47,7 +47,7 @@ public struct GridOptions: Hashable, Sendable {
 ///    the longest edge, preferring merges that stay under `preferredMaximumShare` × target.
 ///    A community smaller than the target becomes one grid.
 /// 5. Each group's outline is taken from the same noded edges, so neighbouring grids share every
-///    vertex; input vertices come back with their exact input lon/lat.
+///    vertex; input vertices come back within a micrometre (the noding grid).
 /// 6. Grids are numbered per community by ``GridNumbering`` (rows of √target metres, north to
 ///    south, west to east within a row).
 ///
@@ -136,7 +136,8 @@ public struct GridBuilder: Sendable {
                 guard !polygons.isEmpty else { continue }
                 let rings = polygons.flatMap { [$0.exterior] + $0.holes }.map { $0.map(subdivision.metres) }
                 let moments = AreaMoments(rings: rings, reference: subdivision.zoneBoxes[zone].center)
-                shapes.append((polygons, moments.area, moments.centroid))
+                let area = moments.area * frame.areaScale(atNorthing: moments.centroid.y)
+                shapes.append((polygons, area, moments.centroid))
             }
             let order = GridNumbering.order(of: shapes.map(\.centroid), northEdge: subdivision.zoneBoxes[zone].maxY,
                                             rowHeight: target.squareRoot())

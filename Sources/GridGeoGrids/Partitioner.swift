@@ -6,7 +6,7 @@ import GridGeoGEOS
 public struct DraftedPart: Hashable, Sendable, Codable {
     /// The outline in lon/lat: a polygon, or a multipolygon when the region itself has separate parts.
     public var geometry: Geometry
-    /// Area in the partitioner's local frame, m².
+    /// Ellipsoidal area, m² (the frame's area corrected by ``LocalFrame/areaScale(atNorthing:)``).
     public var areaSquareMetres: Double
     /// Which requested share this part was drafted for (an index into `areaShares`).
     public var shareIndex: Int
@@ -25,7 +25,7 @@ public struct DraftedPart: Hashable, Sendable, Codable {
 public struct PartitionOptions: Hashable, Sendable {
     /// Blocks are cut into pieces of at most 1/`piecesPerPart` of the smallest part, so that parts
     /// can be balanced to a few per cent.
-    public var piecesPerPart: Double = 12
+    public var piecesPerPart: Double = 25
     /// Road vertices within this distance of the region's boundary, in metres, move onto it.
     public var roadSnapMetres: Double = 5
     /// The grid all linework is snap-rounded to before noding, in metres.
@@ -44,8 +44,8 @@ public struct PartitionOptions: Hashable, Sendable {
 ///    Part boundaries so run along roads or block cuts, never through a piece.
 /// 3. A part left in separate pieces keeps its largest; the others join the neighbouring part
 ///    they share the longest boundary with.
-/// 4. Pieces on the border of an over-full part move to a less full neighbouring part while that
-///    brings both closer to their wanted areas and keeps the part in one piece.
+/// 4. Pieces on the border of a part move to a neighbouring part while that brings the two closer
+///    to their wanted areas and leaves the part in one piece, fullest parts first.
 /// 5. Parts come back ordered by ``GridNumbering`` (rows of √(mean part area) metres).
 ///
 /// The parts tile the region exactly, with shared vertices, like grids. Same input, same output.
@@ -109,7 +109,8 @@ public struct Partitioner: Sendable {
             let m = AreaMoments(rings: rings, reference: reference)
             let lonLat = polygons.map(subdivision.lonLatPolygon)
             let geometry: Geometry = lonLat.count == 1 ? .polygon(lonLat[0]) : .multiPolygon(lonLat)
-            parts.append((DraftedPart(geometry: geometry, areaSquareMetres: m.area, shareIndex: share), m.centroid))
+            let area = m.area * frame.areaScale(atNorthing: m.centroid.y)
+            parts.append((DraftedPart(geometry: geometry, areaSquareMetres: area, shareIndex: share), m.centroid))
         }
         let rowHeight = (total / Double(areaShares.count)).squareRoot()
         return GridNumbering.order(of: parts.map(\.centroid), northEdge: subdivision.zoneBoxes[0].maxY,
@@ -187,7 +188,7 @@ public struct Partitioner: Sendable {
         }
     }
 
-    /// Evens out the parts: moves a piece from an over-full part to a neighbouring part when the sum
+    /// Evens out the parts: moves a piece from a part (fullest first) to a neighbouring part when the sum
     /// of squared relative deviations from the wanted areas drops, and the part it leaves stays in
     /// one piece. Pieces sharing the longest border with the receiving part go first, which keeps
     /// parts compact.
@@ -205,7 +206,7 @@ public struct Partitioner: Sendable {
                 let fa = partArea[a] / wanted[a], fb = partArea[b] / wanted[b]
                 return fa != fb ? fa > fb : a < b
             }
-            for p in fullest where partArea[p] > wanted[p] {
+            for p in fullest {
                 let members = faces.filter { partOf[$0] == p }
                 guard members.count > 1 else { continue }
                 // Border pieces, with the part they would go to and the border they share with it.

@@ -22,8 +22,6 @@ struct Subdivision {
     private(set) var zoneOf: [Int] = []
     /// The noded linework the graph was made from.
     private var noded: [LineString]
-    /// Snapped metric position → the lon/lat it came from, so input vertices come back unchanged.
-    private var originals: [Coordinate: Coordinate] = [:]
 
     /// - Parameters:
     ///   - zones: polygonal geometries in lon/lat.
@@ -36,16 +34,6 @@ struct Subdivision {
         var zoneRings: [[[Coordinate]]] = []
         var zonePolygons: [Geometry] = []
         var lines: [LineString] = []
-        var originals: [Coordinate: Coordinate] = [:]
-        let scale = 1 / gridSize
-        func remember(_ lonLat: Coordinate) {
-            let m = frame.toMetres(lonLat)
-            let key = Coordinate(x: ((m.x * scale) + 0.5).rounded(.down) / scale,
-                                 y: ((m.y * scale) + 0.5).rounded(.down) / scale)
-            // Two inputs in one grid cell: keep the smaller, whatever the input order.
-            if let known = originals[key], (known.x, known.y) <= (lonLat.x, lonLat.y) { return }
-            originals[key] = lonLat
-        }
 
         // Zones: to metres, repaired if GEOS finds them invalid, rings oriented.
         for zone in zones {
@@ -56,7 +44,6 @@ struct Subdivision {
             let rings = polygons.flatMap { [$0.exterior.coordinates] + $0.holes.map(\.coordinates) }
             zoneRings.append(rings)
             for ring in rings { lines.append(LineString(ring)) }
-            for p in zone.allCoordinates { remember(p) }
         }
         self.zoneRings = zoneRings
         zoneBoxes = zoneRings.map { BoundingBox(covering: $0.flatMap { $0 }) }
@@ -65,7 +52,6 @@ struct Subdivision {
         // Roads: clipped to each zone they enter, pulled onto its boundary where they run close.
         let metricRoads = roads.map { LineString($0.coordinates.map(frame.toMetres)) }
         let roadBoxes = metricRoads.map(\.boundingBox)
-        for road in roads { road.coordinates.forEach(remember) }
         for (z, polygon) in zonePolygons.enumerated() {
             let box = zoneBoxes[z]
             let candidates = metricRoads.indices.filter { roadBoxes[$0].intersects(box) }.map { metricRoads[$0] }
@@ -76,7 +62,6 @@ struct Subdivision {
                 if let s = snapping.snapped(line) { lines.append(s) }
             }
         }
-        self.originals = originals
         noded = try Self.node(lines, gridSize: gridSize, geos: geos)
         graph = PlanarGraph(lines: noded)
         assignZones()
@@ -212,10 +197,10 @@ struct Subdivision {
     /// The metric position of a vertex.
     func metres(_ vertex: Int) -> Coordinate { graph.points[vertex] }
 
-    /// The lon/lat of a vertex: the input position it came from, else the frame's inverse.
+    /// The lon/lat of a vertex. The frame is affine, so the lon/lat polygons are exactly as valid
+    /// and as well noded as the metric ones; input vertices come back within a micrometre.
     func lonLat(_ vertex: Int) -> Coordinate {
-        let p = graph.points[vertex]
-        return originals[p] ?? frame.toLonLat(p)
+        frame.toLonLat(graph.points[vertex])
     }
 
     /// A lon/lat polygon from vertex rings.

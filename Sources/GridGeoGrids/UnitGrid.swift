@@ -25,7 +25,7 @@ public struct UnitGrid: Hashable, Sendable, Codable {
     /// The outline in lon/lat: a polygon, or a multipolygon only when a separate part of the
     /// community was too small to be a grid of its own.
     public var geometry: Geometry
-    /// Area in the builder's local frame, m².
+    /// Ellipsoidal area, m² (the frame's area corrected by ``LocalFrame/areaScale(atNorthing:)``).
     public var areaSquareMetres: Double
 
     public init(code: String, communityCode: String, geometry: Geometry, areaSquareMetres: Double) {

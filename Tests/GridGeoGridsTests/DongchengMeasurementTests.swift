@@ -157,7 +157,7 @@ func dongchengMeasurement() async throws {
     let worstGap = report.communities.map(\.gapSquareMetres).max() ?? 0
     let worstOverlapWithin = report.communities.map(\.overlapSquareMetres).max() ?? 0
     print("per community: max gap \(worstGap) m², max overlap within \(worstOverlapWithin) m²")
-    for kind in [GridProblem.Kind.overlap, .nonNodedEdge, .sliver] {
+    for kind in [GridProblem.Kind.overlap, .nonNodedEdge, .sliver, .invalidGeometry] {
         let found = report.problems(kind)
         let sameStreet = found.filter { Set($0.gridCodes.map { $0.prefix(9) }).count == 1 }
         let sameCommunity = found.filter { Set($0.gridCodes.map { $0.prefix(12) }).count == 1 }

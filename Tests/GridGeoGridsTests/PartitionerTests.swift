@@ -72,3 +72,28 @@ func equalPartsAlongRoads(_ count: Int) throws {
         try Partitioner().draftCommunities(streetCode: "1101010", boundary: street, count: 2, roads: [])
     }
 }
+
+/// The SampleData district boundary (redistributable) drafted into its 17 streets, then one street
+/// into communities and unit grids, with no roads: the whole chain on real outlines.
+@Test func draftsTheSampleDistrictIntoStreetsCommunitiesAndGrids() throws {
+    struct Named: Codable, Hashable, Sendable { var name: String? }
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("SampleData/dongcheng_district.geojson")
+    let district = try #require(try JSONDecoder().decode(FeatureCollection<Named>.self, from: Data(contentsOf: file))
+        .features.first?.geometry)
+    let frame = LocalFrame(around: district.boundingBox)
+    let streets = try Partitioner().draftParts(of: district, count: 17, roads: [], frame: frame)
+    #expect(streets.count == 17)
+    let total = streets.map(\.areaSquareMetres).reduce(0, +)
+    #expect(total > 40e6 && total < 44e6)
+    #expect(streets.allSatisfy { abs($0.areaSquareMetres / (total / 17) - 1) < 0.05 })
+
+    let communities = try Partitioner().draftCommunities(streetCode: "110101001", boundary: streets[0].geometry,
+                                                         count: 10, roads: [], frame: frame)
+    let grids = try GridBuilder().grids(for: communities, roads: [], frame: frame)
+    let report = try GridValidator().validate(communities: communities, grids: grids, frame: frame)
+    #expect(report.maxGapSquareMetres <= 0.01 && report.maxOverlapSquareMetres <= 0.01)
+    #expect(report.problems.isEmpty, "\(report.counts)")
+    let areas = grids.map(\.areaSquareMetres).sorted()
+    #expect(areas[areas.count / 2] > 8_000 && areas[areas.count / 2] < 12_000)
+}

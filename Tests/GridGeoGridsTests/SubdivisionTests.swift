@@ -22,7 +22,7 @@ import Testing
     #expect(abs(subdivision.zoneAreas[0] - 80_000) < 1e-3)
 }
 
-@Test func outlinesKeepInputVerticesExactly() throws {
+@Test func outlinesKeepInputVertices() throws {
     let geos = try GEOSContext()
     var subdivision = try Subdivision(zones: [squareCommunity.geometry], roads: crossRoads, frame: testFrame,
                                       gridSize: 1e-6, snapDistance: 5, geos: geos)
@@ -33,8 +33,10 @@ import Testing
     let polygons = subdivision.polygons(fromRings: try #require(outlines[0]))
     #expect(polygons.count == 1 && polygons[0].holes.isEmpty)
     let lonLat = subdivision.lonLatPolygon(polygons[0])
-    let corners = Set(squareCommunity.geometry.allCoordinates)
-    #expect(corners.isSubset(of: Set(lonLat.exterior.coordinates)))
+    // Within the noding grid (1 µm ≈ 1e-11°) of the input corners.
+    for corner in squareCommunity.geometry.allCoordinates {
+        #expect(lonLat.exterior.coordinates.contains { abs($0.lon - corner.lon) < 1e-10 && abs($0.lat - corner.lat) < 1e-10 })
+    }
 }
 
 @Test func roadsAlongTheBoundaryLeaveNoSliver() throws {
