@@ -8,7 +8,9 @@ import Testing
 // read in place from ../shared/data; it must never be copied into the repository.
 // Slow in a debug build, so it runs only in release builds:
 //
-//     swift test -c release --scratch-path .build-release --filter DongchengMeasurement
+//     swift test -c release --scratch-path .build-release -Xswiftc -enable-testing --filter dongchengMeasurement
+//
+// (-enable-testing because the test targets use @testable import.)
 //
 // GRIDGEO_DONGCHENG_STREETS=安定门街道,前门街道 limits it to some streets; GRIDGEO_DONGCHENG=1 runs it in
 // a debug build too.
