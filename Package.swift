@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
+        .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -49,6 +50,8 @@ let package = Package(
 
         // The point-in-grid hot path: pure Swift on flat arrays, no C.
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
+        // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
+        .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
@@ -74,6 +77,7 @@ let package = Package(
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
+        .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,3 +63,16 @@ import Testing
     let wiggly = Geometry.lineString(LineString([c(0, 0), c(1, 0.01), c(2, 0), c(3, 0.01), c(4, 0)]))
     #expect(try geos.simplify(wiggly, tolerance: 0.1) == .lineString(LineString([c(0, 0), c(4, 0)])))
 }
+
+@Test func snapRoundedUnionNodesLinesOnAGrid() throws {
+    let geos = try GEOSContext()
+    // Two crossing lines and a third ending a hair (1e-9) short of the first: all meet at snapped nodes.
+    let lines = [LineString([c(0, 0), c(10, 10)]), LineString([c(0, 10), c(10, 0)]),
+                 LineString([c(2, 2.000000001), c(2, 8)])]
+    let noded = try geos.union([.multiLineString(lines)], gridSize: 0.001)
+    let ends = noded.allCoordinates
+    #expect(ends.allSatisfy { ($0.x * 1000).rounded() == $0.x * 1000 && ($0.y * 1000).rounded() == $0.y * 1000 })
+    #expect(ends.contains(c(5, 5)) && ends.contains(c(2, 2)))
+    // The diagonal is split where the short line now ends on it.
+    #expect(noded.allCoordinates.filter { $0 == c(2, 2) }.count == 3)
+}
