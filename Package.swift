@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "GridGeoImport", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
         ], swiftSettings: strict),
+        // Chinese addresses: parsing, normalisation, matching, geocoding and reverse geocoding.
+        .target(name: "GridGeoGeocoding", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -56,6 +58,7 @@ let package = Package(
 
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
+        .testTarget(name: "GridGeoGeocodingTests", dependencies: ["GridGeoGeocoding"]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),
