@@ -32,7 +32,9 @@ let package = Package(
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore",
         ], swiftSettings: strict),
         // Chinese addresses: parsing, normalisation, matching, geocoding and reverse geocoding.
-        .target(name: "GridGeoGeocoding", dependencies: ["GridGeoCore"], swiftSettings: strict),
+        .target(name: "GridGeoGeocoding", dependencies: ["GridGeoCore"],
+                // NBS division tables 2022 (modood/Administrative-divisions-of-China, WTFPL): shipped as data.
+                resources: [.copy("AdminDivisions")], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 

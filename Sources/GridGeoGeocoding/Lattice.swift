@@ -1,0 +1,159 @@
+/// A labelled span proposed by a rule, with its score.
+struct Candidate {
+    var start: Int32
+    var end: Int32
+    /// ``AddressLabel/index``.
+    var label: UInt8
+    var evidence: AddressComponent.Evidence
+    var score: Float
+    /// Index of the ``PlaceHit`` behind a gazetteer candidate, or -1.
+    var hit: Int32 = -1
+}
+
+/// Semi-Markov decoding over candidate spans: picks the sequence of non-overlapping candidates
+/// covering the text whose scores plus label-transition scores add up to the most.
+///
+/// The state is the last label that takes part in the address order (assist, redundant and
+/// otherinfo are transparent: they keep the state they were entered in), so the transition from
+/// `road` to `roadno` is seen through a `-` or a 附近 in between.
+///
+/// - Complexity: O(candidates × states), states = 19.
+enum Lattice {
+    /// Start state plus one state per ordered label.
+    static let stateCount = 19
+
+    /// State reached after a label: 1 + its rank; transparent labels return nil.
+    @inline(__always)
+    static func stateAfter(_ label: Int) -> Int? {
+        rankTable[label] >= 0 ? Int(rankTable[label]) + 1 : nil
+    }
+
+    /// Rank per label index, -1 for transparent labels.
+    static let rankTable: [Int8] = AddressLabel.allCases.map { Int8($0.rank ?? -1) }
+
+    /// Transition score per (state, label index), flattened: `transitions[state * 21 + label]`.
+    static let transitions: [Float] = {
+        var table = [Float](repeating: 0, count: stateCount * AddressLabel.allCases.count)
+        for state in 0..<stateCount {
+            let previous: AddressLabel? = state == 0 ? nil : AddressLabel.allCases.first { $0.rank == state - 1 }
+            for label in AddressLabel.allCases {
+                table[state * AddressLabel.allCases.count + label.index] = transition(from: previous, to: label)
+            }
+        }
+        return table
+    }()
+
+    /// The preference for `label` right after `previous` (nil = start of the address). Hand-set from
+    /// the guideline's partial order: forward moves are free, repeats and backward moves cost, and a
+    /// few pairs that belong together (road → roadno, houseno → cellno) earn a bonus.
+    static func transition(from previous: AddressLabel?, to label: AddressLabel) -> Float {
+        guard let to = label.rank else { return 0 }
+        guard let previous, let from = previous.rank else {
+            switch label {
+            case .subroad, .subroadno: return -3
+            case .subpoi: return -2.5
+            case .person: return -1.5
+            case .roadno: return -0.6
+            case .houseno, .cellno, .floorno, .roomno: return -0.4
+            default: return 0
+            }
+        }
+        switch (previous, label) {
+        case (.road, .roadno), (.subroad, .subroadno): return 0.8
+        case (.road, .subroad), (.roadno, .subroad): return 0.2
+        case (_, .subroadno): return -3
+        case (_, .subroad): return -2.5
+        case (.poi, .subpoi): return 0.3
+        case (.houseno, .subpoi), (.roadno, .subpoi): return -1.5
+        case (_, .subpoi): return -2.5
+        case (.houseno, .cellno), (.cellno, .roomno), (.floorno, .roomno): return 0.5
+        case (.houseno, .floorno), (.houseno, .roomno): return 0.3
+        case (.roadno, .poi): return 0.4
+        case (.poi, .person), (.subpoi, .person), (.houseno, .person), (.cellno, .person),
+             (.floorno, .person), (.roomno, .person): return 0
+        case (_, .person): return -1.5
+        case (.community, .roadno), (.town, .roadno): return -0.2
+        case (.prov, .roadno), (.city, .roadno), (.district, .roadno), (.devzone, .roadno), (.country, .roadno):
+            return -0.8
+        case (.poi, .roadno), (.subpoi, .roadno): return -1.0
+        case (.poi, .road), (.subpoi, .road): return -0.8
+        case (.roadno, .road), (.subroadno, .road), (.subroad, .road): return -1.5
+        case (.houseno, .poi), (.cellno, .poi), (.floorno, .poi), (.roomno, .poi): return -2.5
+        default: break
+        }
+        if to == from { return -3 }
+        if to > from { return 0 }
+        if label.isAdministrative { return previous.isAdministrative ? -3 : -4 }
+        if label == .community || label == .devzone { return -2.5 }
+        return -2
+    }
+
+    /// The best path through `candidates` over `length` positions; returns candidate indices in
+    /// order. Every position must be covered by some candidate chain (fallback spans make sure).
+    static func decode(_ candidates: [Candidate], length: Int) -> [Int] {
+        guard length > 0 else { return [] }
+        let labelCount = AddressLabel.allCases.count
+        let states = stateCount
+        // Candidates grouped by start.
+        var firstByStart = [Int32](repeating: -1, count: length + 1)
+        var nextSameStart = [Int32](repeating: -1, count: candidates.count)
+        for index in candidates.indices.reversed() {
+            let start = Int(candidates[index].start)
+            nextSameStart[index] = firstByStart[start]
+            firstByStart[start] = Int32(index)
+        }
+        let minusInfinity = -Float.greatestFiniteMagnitude
+        var best = [Float](repeating: minusInfinity, count: (length + 1) * states)
+        var backCandidate = [Int32](repeating: -1, count: (length + 1) * states)
+        var backState = [Int8](repeating: -1, count: (length + 1) * states)
+        best[0] = 0
+        transitions.withUnsafeBufferPointer { transitions in
+            for position in 0..<length {
+                let row = position * states
+                var index = firstByStart[position]
+                guard index >= 0 else { continue }
+                // States reachable here.
+                var live: [Int8] = []
+                live.reserveCapacity(states)
+                for state in 0..<states where best[row + state] > minusInfinity { live.append(Int8(state)) }
+                if live.isEmpty { continue }
+                while index >= 0 {
+                    let candidate = candidates[Int(index)]
+                    let label = Int(candidate.label)
+                    let endRow = Int(candidate.end) * states
+                    let target = stateAfter(label)
+                    for state in live {
+                        let s = Int(state)
+                        let value = best[row + s] + transitions[s * labelCount + label] + candidate.score
+                        let next = endRow + (target ?? s)
+                        if value > best[next] {
+                            best[next] = value
+                            backCandidate[next] = index
+                            backState[next] = state
+                        }
+                    }
+                    index = nextSameStart[Int(index)]
+                }
+            }
+        }
+        // Best final state, then walk back.
+        var state = 0
+        var top = minusInfinity
+        for s in 0..<states where best[length * states + s] > top {
+            top = best[length * states + s]
+            state = s
+        }
+        guard top > minusInfinity else { return [] }
+        var path: [Int] = []
+        var position = length
+        while position > 0 {
+            let slot = position * states + state
+            let index = Int(backCandidate[slot])
+            guard index >= 0 else { break }
+            path.append(index)
+            state = Int(backState[slot])
+            position = Int(candidates[index].start)
+        }
+        return path.reversed()
+    }
+}

@@ -1,0 +1,431 @@
+/// The rules that propose candidate spans. Scores are hand-set: about 3–5 for a span with strong
+/// evidence (a full gazetteer name, a number with its unit), 1–2 for weaker evidence (a short
+/// name, a POI ending), and negative for fallback spans that only fill gaps.
+extension ParseSession {
+    // MARK: Gazetteer names
+
+    mutating func proposePlaces() {
+        for (index, hit) in hits.enumerated() {
+            let start = Int(hit.start)
+            let end = Int(hit.end)
+            var score = Self.placeScore(level: hit.level, form: hit.bestForm)
+            if hit.parentSupport { score += hit.bestForm == .short ? 2.0 : 1.0 }
+            if hit.childSupport { score += hit.bestForm == .short ? 1.5 : 0.8 }
+            if hit.bestForm == .short {
+                // A short name right before a road or POI ending is usually part of that name (北京路).
+                let next = categories(at: end)
+                if next.contains(.roadSuffix) { score -= 2.0 }
+                if next.contains(.poiKeyword) { score -= 0.8 }
+                if end - start == 2, !hit.parentSupport, !hit.childSupport, hit.level >= .town { score -= 1.0 }
+            }
+            switch hit.level {
+            case .city:
+                // A municipality named once is labelled as the city (北京市东城区 → city 北京市).
+                let municipality = hit.entries.contains { Gazetteer.municipalities.contains(gazetteer.entries[Int($0)].parentCode ?? "") }
+                add(start, end, .city, score + (municipality ? 0.3 : 0), .gazetteer, hit: index)
+            case .road:
+                add(start, end, .road, score, .gazetteer, hit: index)
+                add(start, end, .subroad, score - 0.8, .gazetteer, hit: index)
+            case .poi:
+                add(start, end, .poi, score, .gazetteer, hit: index)
+                add(start, end, .subpoi, score - 0.6, .gazetteer, hit: index)
+                add(start, end, .person, score - 1.0, .gazetteer, hit: index)
+            default:
+                add(start, end, hit.level.label, score, .gazetteer, hit: index)
+            }
+            if hit.level <= .town {
+                add(start, end, .redundant, hit.duplicate ? 3.0 : 0.2, .gazetteer, hit: index)
+            }
+        }
+    }
+
+    static func placeScore(level: GazetteerLevel, form: Gazetteer.NameForm) -> Float {
+        switch (level, form) {
+        case (.province, .full), (.city, .full), (.district, .full): 5
+        case (.province, .alias), (.city, .alias), (.district, .alias): 4.5
+        case (.province, .short), (.city, .short): 3.5
+        case (.district, .short): 2.8
+        case (.devzone, .full): 4
+        case (.devzone, _): 2
+        case (.town, .full): 4
+        case (.town, .alias): 3.5
+        case (.town, .short): 1.2
+        case (.community, .full): 3.5
+        case (.community, _): 1.5
+        case (.road, .full), (.poi, .full): 4
+        case (.road, _), (.poi, _): 3.5
+        }
+    }
+
+    // MARK: Unknown administrative names
+
+    mutating func proposeAdminSuffixes() {
+        let adminSuffixes: Vocabulary.Category = [.townSuffix, .communitySuffix, .districtSuffix, .devzoneSuffix]
+        for match in lex where !match.categories.isDisjoint(with: adminSuffixes) {
+            let k = Int(match.start)
+            let j = Int(match.end)
+            let cats = match.categories
+            if cats.contains(.townSuffix) {
+                for stem in 2...5 where k - stem >= 0 && hanStem(k - stem, k) {
+                    add(k - stem, j, .town, 2.2 - 0.3 * Float(max(0, stem - 3)), .suffix)
+                }
+            }
+            if cats.contains(.communitySuffix) {
+                let isNewVillage = j - k == 1 && k > 0 && text[k - 1] == 0x65B0   // 新村: a housing estate
+                for stem in 2...5 where k - stem >= 0 && hanStem(k - stem, k) {
+                    add(k - stem, j, .community, (isNewVillage ? 0.3 : 1.8) - 0.3 * Float(max(0, stem - 3)), .suffix)
+                }
+            }
+            if cats.contains(.districtSuffix), k >= 2, !Self.notDistrictBefore.contains(text[k - 1]) {
+                for stem in 2...3 where k - stem >= 0 && hanStem(k - stem, k) {
+                    add(k - stem, j, .district, 0.3, .suffix)
+                }
+            }
+            if cats.contains(.devzoneSuffix) {
+                for stem in 1...8 where k - stem >= 0 && plainStem(k - stem, k) {
+                    add(k - stem, j, .devzone, 2.8 - 0.15 * Float(max(0, stem - 4)), .suffix)
+                }
+            }
+        }
+    }
+
+    /// Characters before 区/县 that make a non-district word: 小区, 园区, 工业区, 景区, 社区 …
+    static let notDistrictBefore: Set<UInt32> = Set("小园业景城社校厂片新街商宅活能厦场期苑院矿军营".unicodeScalars.map(\.value))
+
+    /// `start..<end` is all Han characters (no digits, letters or separators).
+    func hanStem(_ start: Int, _ end: Int) -> Bool {
+        for i in start..<end where !isHan(i) { return false }
+        return true
+    }
+
+    /// `start..<end` holds no separator (digits and letters allowed).
+    func plainStem(_ start: Int, _ end: Int) -> Bool {
+        for i in start..<end where isSeparator(i) { return false }
+        return true
+    }
+
+    // MARK: Roads
+
+    mutating func proposeRoads() {
+        for match in lex where !match.categories.isDisjoint(with: [.roadSuffix, .weakRoadSuffix]) {
+            let k = Int(match.start)
+            let j = Int(match.end)
+            guard k > 0 else { continue }
+            let suffix = text[k..<j]
+            let strong = match.categories.contains(.roadSuffix)
+            var base: Float = strong ? 3.0 : 1.0
+            var minimumStem = 1
+            var numberedRoad = false   // 国道 and friends take digit stems: 320国道, G104
+            switch String(scalars: suffix) {
+            case "大街", "大道", "胡同": base = 3.2
+            case "街":
+                if j < count, text[j] == 0x9053 { continue }   // 街道 is a township
+                base = 2.5
+            case "巷": base = 2.8
+            case "国道", "省道", "县道", "乡道", "高速", "高速公路": numberedRoad = true
+            case "道":
+                if text[k - 1] == 0x8857 || text[k - 1] == 0x5927 { continue }   // 街道, 大道
+                base = 1.2
+            case "弄":
+                if Vocabulary.isDigit(text[k - 1]) || ChineseNumeral.isNumeral(text[k - 1]) { continue }
+                base = 1.5
+            case "条":
+                // Beijing hutong series: 东四十条, 北新桥三条, 头条.
+                guard ChineseNumeral.isNumeral(text[k - 1]) || text[k - 1] == 0x5934 else { continue }
+                base = 2.6
+                minimumStem = 2
+            case "段":
+                // A section of a named road: 人民路一段.
+                guard k >= 3, ChineseNumeral.isNumeral(text[k - 1]),
+                      Self.roadEndScalars.contains(text[k - 2]) else { continue }
+                base = 3.0
+                minimumStem = 3
+            case "里": base = 0.8
+            case "线": base = 1.0
+            default: base = strong ? 3.0 : 0.5
+            }
+            for stem in minimumStem...8 {
+                let i = k - stem
+                guard i >= 0 else { break }
+                if isSeparator(i) { break }
+                guard let penalty = roadStemPenalty(i, k, numbered: numberedRoad) else { continue }
+                let score = base + Self.roadLengthPrior(stem) - penalty
+                add(i, j, .road, score, .suffix)
+                add(i, j, .subroad, score - 1.0, .suffix)
+            }
+        }
+    }
+
+    /// 路 街 道 巷: the end of a road name, before a section number.
+    static let roadEndScalars: Set<UInt32> = Set("路街道巷".unicodeScalars.map(\.value))
+
+    static func roadLengthPrior(_ stem: Int) -> Float {
+        switch stem {
+        case 1: -0.6
+        case 2, 3: 0.3
+        case 4: 0.1
+        case 5: -0.3
+        default: -0.8 - 0.5 * Float(stem - 6)
+        }
+    }
+
+    /// Penalty for a road stem `start..<end`, or nil when it cannot be a road name.
+    func roadStemPenalty(_ start: Int, _ end: Int, numbered: Bool) -> Float? {
+        var penalty: Float = 0
+        var hasNameCharacter = false
+        for i in start..<end {
+            let s = text[i]
+            if Vocabulary.separatorScalars.contains(s) { return nil }
+            if s == 0x53F7 { return nil }                                   // 号: a number, not a name
+            if Vocabulary.isHan(s) {
+                if !Vocabulary.directionScalars.contains(s), !ChineseNumeral.isNumeral(s) { hasNameCharacter = true }
+                if Vocabulary.adminSuffixScalars.contains(s) { penalty += i == start ? 0.5 : 1.2 }
+                if Self.roadEndScalars.contains(s), i < end - 1 { penalty += 0.8 }
+            } else if !Vocabulary.isAlphanumeric(s) {
+                return nil
+            }
+        }
+        if numbered { return penalty }
+        if !hasNameCharacter {
+            // 北路, 三路 alone are not names; a numeral series needs two characters (东四 + 十条).
+            guard end - start >= 2, Vocabulary.isHan(text[start]) else { return nil }
+            penalty += 0.5
+        }
+        if Vocabulary.isDigit(text[start]) { penalty += 1.0 }
+        return penalty
+    }
+
+    // MARK: Numbers
+
+    mutating func proposeNumbers() {
+        var i = 0
+        while i < count {
+            let s = text[i]
+            if Vocabulary.isAlphanumeric(s), i == 0 || !isAlnum(i - 1) {
+                var r = i
+                while r < count, isAlnum(r) { r += 1 }
+                proposeNumber(start: i, coreEnd: r, chinese: false)
+                i = r
+                continue
+            }
+            if ChineseNumeral.isNumeral(s), i == 0 || !ChineseNumeral.isNumeral(text[i - 1]) {
+                var r = i
+                while r < count, ChineseNumeral.isNumeral(text[r]) { r += 1 }
+                if ChineseNumeral.value(text[i..<r]) != nil {
+                    proposeNumber(start: i, coreEnd: r, chinese: true)
+                }
+                i = r
+                continue
+            }
+            i += 1
+        }
+        proposeBasements()
+    }
+
+    /// Candidates for the number core `start..<coreEnd` (an ASCII run or a numeral run), with
+    /// and without a unit, a prefix (甲) and a range or list continuation.
+    mutating func proposeNumber(start: Int, coreEnd: Int, chinese: Bool) {
+        let prefixed = start > 0 && HouseNumber.prefixScalars.contains(text[start - 1])
+        var cores: [(end: Int, joint: Bool)] = [(coreEnd, false)]
+        // Range or list: 4-22, 12之3, 60、76、78.
+        var end = coreEnd
+        while end + 1 < count, HouseNumber.rangeScalars.contains(text[end]) || HouseNumber.listScalars.contains(text[end]) {
+            var next = end + 1
+            if chinese {
+                while next < count, ChineseNumeral.isNumeral(text[next]) { next += 1 }
+            } else {
+                while next < count, Vocabulary.isDigit(text[next]) { next += 1 }
+                if next < count, isAlnum(next) { break }
+            }
+            guard next > end + 1 else { break }
+            end = next
+            cores.append((end, true))
+            if cores.count > 6 { break }
+        }
+        for core in cores {
+            let unitMatches = lexMatches(at: core.end).filter { !$0.categories.isDisjoint(with: Vocabulary.Category.numberUnits) }
+            if !chinese, !core.joint {
+                proposeBareNumber(start: start, end: core.end, prefixed: prefixed)
+            }
+            for unit in unitMatches {
+                proposeUnit(start: start, coreEnd: core.end, unit: unit, chinese: chinese, joint: core.joint,
+                            prefixed: prefixed)
+            }
+        }
+    }
+
+    mutating func proposeBareNumber(start: Int, end: Int, prefixed: Bool) {
+        var digits = 0
+        var letters = 0
+        for i in start..<end { if Vocabulary.isDigit(text[i]) { digits += 1 } else { letters += 1 } }
+        if letters == 0 {
+            add(start, end, .roadno, 0.3, .number)
+            add(start, end, .houseno, 0.4, .number)
+            add(start, end, .cellno, 0.1, .number)
+            add(start, end, .roomno, digits >= 3 ? 1.0 : 0.5, .number)
+            add(start, end, .subroadno, -0.5, .number)
+            if prefixed { add(start - 1, end, .roadno, 1.8, .number) }
+        } else if digits == 0 {
+            if letters <= 2 {
+                add(start, end, .houseno, 0.6, .number)
+                add(start, end, .cellno, 0.0, .number)
+                add(start, end, .roomno, -0.3, .number)
+            }
+        } else {
+            add(start, end, .houseno, 0.5, .number)
+            add(start, end, .roomno, 0.5, .number)
+        }
+    }
+
+    mutating func proposeUnit(start: Int, coreEnd: Int, unit: LexMatch, chinese: Bool, joint: Bool, prefixed: Bool) {
+        let end = Int(unit.end)
+        let cats = unit.categories
+        var proposals: [(AddressLabel, Float)] = []
+        if cats.contains(.roadNumberUnit) {
+            if end - coreEnd == 1 {   // 号
+                proposals += [(.roadno, 2.4), (.subroadno, 1.4), (.houseno, 1.3), (.cellno, 0.9), (.roomno, 1.2)]
+            } else {                  // 号院, 号门
+                proposals += [(.roadno, 2.8), (.houseno, 1.0)]
+            }
+        }
+        if cats.contains(.laneUnit) { proposals += [(.roadno, 2.6)] }
+        if cats.contains(.buildingUnit) { proposals += [(.houseno, 3.2)] }
+        if cats.contains(.entranceUnit) {
+            let word = String(scalars: text[coreEnd..<end])
+            proposals += [(.cellno, word.hasPrefix("单元") ? 3.5 : word == "梯" ? 1.5 : 1.2)]
+        }
+        if cats.contains(.floorUnit) { proposals += [(.floorno, 3.2)] }
+        if cats.contains(.ambiguousUnit) { proposals += [(.floorno, 2.2), (.houseno, 1.8)] }
+        if cats.contains(.roomUnit) { proposals += [(.roomno, 3.2)] }
+        if cats.contains(.groupUnit) { proposals += [(.road, 2.6)] }
+        if cats.contains(.zoneUnit) { proposals += [(.subpoi, 2.0), (.poi, 0.8)] }
+        if cats.contains(.phaseUnit) { proposals += [(.subpoi, 1.2), (.poi, 0.5)] }
+        if cats.contains(.distanceUnit) { proposals += [(.assist, 2.0)] }
+        let adjust: Float = (chinese ? -0.2 : 0) + (joint ? 0.4 : 0)
+        for (label, score) in proposals {
+            add(start, end, label, score + adjust, .number)
+            if prefixed { add(start - 1, end, label, score + adjust + 0.3, .number) }
+        }
+        // 5组6号: a village group with its door number is one roadno (NCAP guideline).
+        if cats.contains(.groupUnit), end < count {
+            var next = end
+            while next < count, Vocabulary.isDigit(text[next]) || ChineseNumeral.isNumeral(text[next]) { next += 1 }
+            if next > end, next < count, text[next] == 0x53F7 {   // 号
+                add(start, next + 1, .roadno, 3.5 + adjust, .number)
+            }
+        }
+    }
+
+    /// 地下一层, 负2楼, B1层: basement floors.
+    mutating func proposeBasements() {
+        for match in lex where match.categories.contains(.floorPrefix) {
+            let k = Int(match.start)
+            var r = Int(match.end)
+            let numberStart = r
+            while r < count, Vocabulary.isDigit(text[r]) || ChineseNumeral.isNumeral(text[r]) { r += 1 }
+            guard r > numberStart else { continue }
+            for unit in lexMatches(at: r) where !unit.categories.isDisjoint(with: [.floorUnit, .ambiguousUnit]) {
+                add(k, Int(unit.end), .floorno, 3.4, .number)
+            }
+        }
+    }
+
+    // MARK: Keywords
+
+    mutating func proposeKeywords() {
+        for match in lex {
+            let k = Int(match.start)
+            let j = Int(match.end)
+            let cats = match.categories
+            let length = j - k
+            if cats.contains(.country) { add(k, j, .country, 4.0, .keyword) }
+            if cats.contains(.noiseWord) { add(k, j, .redundant, 2.0, .keyword) }
+            if cats.contains(.assistWord) {
+                add(k, j, .assist, length >= 2 ? 1.4 + 0.2 * Float(min(length, 4) - 2) : 0.3, .keyword)
+            }
+            if cats.contains(.weakAssistWord) { add(k, j, .assist, -0.3, .keyword) }
+            if cats.contains(.connector) { add(k, j, .assist, 0.2, .keyword) }
+            if cats.contains(.crossing) { add(k, j, .assist, 1.5, .keyword) }
+            if cats.contains(.subpoiWord) {
+                add(k, j, .subpoi, 1.8, .keyword)
+                add(k, j, .person, 0.3, .keyword)
+            }
+            if cats.contains(.organisation), length >= 2 { add(k, j, .person, 0.5, .keyword) }
+            if !cats.isDisjoint(with: [.poiKeyword, .weakPoiKeyword]) {
+                proposeNamedPlace(keywordStart: k, end: j, strong: cats.contains(.poiKeyword),
+                                  organisation: cats.contains(.organisation))
+            }
+        }
+        // Separator runs.
+        var i = 0
+        while i < count {
+            if isSeparator(i) {
+                var r = i
+                while r < count, isSeparator(r) { r += 1 }
+                add(i, r, .redundant, 0.3, .keyword)
+                i = r
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// POI spans ending in a keyword (…大厦, …小区), optionally followed by a bracketed branch name.
+    mutating func proposeNamedPlace(keywordStart k: Int, end j: Int, strong: Bool, organisation: Bool) {
+        var ends = [j]
+        if j < count, text[j] == 0x28 || text[j] == 0xFF08 {   // ( （
+            var close = j + 1
+            while close < count, close - j < 14, text[close] != 0x29, text[close] != 0xFF09 { close += 1 }
+            if close < count, close - j < 14 { ends.append(close + 1) }
+        }
+        let base: Float = strong ? 1.6 : 0.5
+        for stem in 1...10 {
+            let i = k - stem
+            guard i >= 0, !isSeparator(i) else { break }
+            let prior: Float = stem == 1 ? -0.5 : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
+            for end in ends {
+                let score = base + prior + (end > j ? 0.3 : 0)
+                add(i, end, .poi, score, .keyword)
+                add(i, end, .subpoi, score - 0.7, .keyword)
+                add(i, end, .person, score - (organisation ? 0.4 : 1.2), .keyword)
+            }
+        }
+    }
+
+    // MARK: Fallback
+
+    /// Low-scored spans so that any text has a reading: unknown names as poi, subpoi or person;
+    /// separators as redundant; symbols (emoji, marks) as otherinfo.
+    mutating func proposeFallbacks() {
+        for i in 0..<count {
+            if isSeparator(i) {
+                add(i, i + 1, .redundant, -0.2, .context)
+                continue
+            }
+            if !isHan(i), !isAlnum(i) {
+                var r = i
+                while r < count, !isHan(r), !isAlnum(r), !isSeparator(r) { r += 1 }
+                add(i, r, .otherinfo, 0, .context)
+                add(i, i + 1, .otherinfo, -0.5, .context)
+                continue
+            }
+            if i > 0, isAlnum(i - 1), isAlnum(i) { continue }
+            var j = i
+            while j < count, j - i < 10 {
+                if isSeparator(j) || (!isHan(j) && !isAlnum(j)) { break }
+                j += 1
+                if j < count, isAlnum(j - 1), isAlnum(j) { continue }
+                add(i, j, .poi, -2.0, .context)
+                add(i, j, .subpoi, -2.4, .context)
+                add(i, j, .person, -2.2, .context)
+                if j - i == 1 { add(i, j, .redundant, -3.0, .context) }
+            }
+            // An ASCII run longer than the window still needs a reading.
+            if isAlnum(i), j - i >= 10 {
+                var r = i
+                while r < count, isAlnum(r) { r += 1 }
+                add(i, r, .otherinfo, -1.0, .context)
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+/// A vocabulary word found in the text.
+struct LexMatch {
+    var start: Int32
+    var end: Int32
+    var categories: Vocabulary.Category
+}
+
+/// A gazetteer name found in the text, restricted to one level.
+struct PlaceHit {
+    var start: Int32
+    var end: Int32
+    var level: GazetteerLevel
+    /// Entry ids of this level indexed under the matched surface, with the form of each.
+    var entries: [Int32]
+    var forms: [Gazetteer.NameForm]
+    /// The strongest form among `forms` (full before alias before short).
+    var bestForm: Gazetteer.NameForm
+    /// An earlier mention of a containing division (东城 after 北京).
+    var parentSupport = false
+    /// A later mention of a contained division (黄岩 before 东城).
+    var childSupport = false
+    /// An earlier mention of the same entry (浙江省 … 浙江省 again).
+    var duplicate = false
+}
+
+/// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
+struct ParseSession {
+    let folded: FoldedText
+    let gazetteer: Gazetteer
+    let text: [UInt32]
+    var count: Int { text.count }
+
+    var lex: [LexMatch] = []
+    /// `lexFirst[i]`: index of the first match starting at `i` or later.
+    var lexFirst: [Int32] = []
+    var hits: [PlaceHit] = []
+    var candidates: [Candidate] = []
+    var path: [Int] = []
+
+    init(folded: FoldedText, gazetteer: Gazetteer) {
+        self.folded = folded
+        self.gazetteer = gazetteer
+        self.text = folded.scalars
+    }
+
+    /// Hit indices used by the chosen path, by component order.
+    var chosenHits: [Int32] { path.map { candidates[$0].hit } }
+
+    mutating func run() {
+        guard count > 0 else { return }
+        candidates.reserveCapacity(count * 24)
+        collectLexicon()
+        collectPlaces()
+        markSupport()
+        proposePlaces()
+        proposeAdminSuffixes()
+        proposeRoads()
+        proposeNumbers()
+        proposeKeywords()
+        proposeFallbacks()
+        path = Lattice.decode(candidates, length: count)
+    }
+
+    // MARK: Matching
+
+    mutating func collectLexicon() {
+        let lexicon = Vocabulary.lexicon
+        lexFirst = [Int32](repeating: 0, count: count + 1)
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<count {
+                lexFirst[start] = Int32(lex.count)
+                lexicon.trie.forEachMatch(in: buffer, from: start, maxLength: lexicon.maxLength) { end, value in
+                    lex.append(LexMatch(start: Int32(start), end: Int32(end), categories: lexicon.categories[Int(value)]))
+                }
+            }
+        }
+        lexFirst[count] = Int32(lex.count)
+    }
+
+    /// Vocabulary matches starting at `position`.
+    func lexMatches(at position: Int) -> ArraySlice<LexMatch> {
+        guard position < count else { return [] }
+        return lex[Int(lexFirst[position])..<Int(lexFirst[position + 1])]
+    }
+
+    /// Union of the categories of words starting at `position`.
+    func categories(at position: Int) -> Vocabulary.Category {
+        var union: Vocabulary.Category = []
+        for match in lexMatches(at: position) { union.formUnion(match.categories) }
+        return union
+    }
+
+    /// Whether a word with `category` spans exactly `start..<end`.
+    func hasWord(_ category: Vocabulary.Category, from start: Int, to end: Int) -> Bool {
+        lexMatches(at: start).contains { Int($0.end) == end && !$0.categories.isDisjoint(with: category) }
+    }
+
+    mutating func collectPlaces() {
+        let limit = gazetteer.maxNameLength
+        guard limit > 0 else { return }
+        var found: [(start: Int, end: Int, list: Int32)] = []
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<count where Vocabulary.isHan(buffer[start]) {
+                gazetteer.names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
+                    found.append((start, end, list))
+                }
+            }
+        }
+        for (start, end, list) in found where !splitsAlphanumericRun(start, end) {
+            var byLevel: [GazetteerLevel: (entries: [Int32], forms: [Gazetteer.NameForm])] = [:]
+            for surface in gazetteer.surfaceLists[Int(list)] {
+                let level = gazetteer.entries[Int(surface.entry)].level
+                byLevel[level, default: ([], [])].entries.append(surface.entry)
+                byLevel[level, default: ([], [])].forms.append(surface.form)
+            }
+            for level in GazetteerLevel.allCases {
+                guard let group = byLevel[level] else { continue }
+                let best: Gazetteer.NameForm = group.forms.contains(.full) ? .full
+                    : group.forms.contains(.alias) ? .alias : .short
+                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level, entries: group.entries,
+                                     forms: group.forms, bestForm: best))
+            }
+        }
+    }
+
+    /// Marks hits whose entries have a parent or child mentioned elsewhere, and repeated mentions.
+    mutating func markSupport() {
+        guard hits.count > 1 else { return }
+        // Bound the pairwise work on hostile input.
+        let limit = min(hits.count, 96)
+        for a in 0..<limit {
+            for b in 0..<limit where a != b {
+                let first = hits[a]
+                let second = hits[b]
+                guard first.end <= second.start else { continue }
+                if first.level < second.level, first.level <= .community,
+                   anyRelated(first.entries, second.entries) {
+                    hits[a].childSupport = true
+                    hits[b].parentSupport = true
+                }
+                if first.level <= .town, !Set(first.entries).isDisjoint(with: second.entries) {
+                    hits[b].duplicate = true
+                }
+            }
+        }
+    }
+
+    /// Whether some entry of `outer` contains some entry of `inner`.
+    func anyRelated(_ outer: [Int32], _ inner: [Int32]) -> Bool {
+        var checks = 0
+        for a in outer {
+            for b in inner {
+                if gazetteer.isAncestor(a, of: b) { return true }
+                checks += 1
+                if checks > 20_000 { return false }
+            }
+        }
+        return false
+    }
+
+    // MARK: Helpers
+
+    @inline(__always) func isSeparator(_ i: Int) -> Bool { Vocabulary.separatorScalars.contains(text[i]) }
+    @inline(__always) func isHan(_ i: Int) -> Bool { Vocabulary.isHan(text[i]) }
+    @inline(__always) func isAlnum(_ i: Int) -> Bool { Vocabulary.isAlphanumeric(text[i]) }
+
+    /// Whether `start..<end` begins or ends inside a run of ASCII letters and digits.
+    @inline(__always) func splitsAlphanumericRun(_ start: Int, _ end: Int) -> Bool {
+        (start > 0 && start < count && isAlnum(start - 1) && isAlnum(start))
+            || (end > 0 && end < count && isAlnum(end - 1) && isAlnum(end))
+    }
+
+    mutating func add(_ start: Int, _ end: Int, _ label: AddressLabel, _ score: Float,
+                      _ evidence: AddressComponent.Evidence, hit: Int = -1) {
+        guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
+        var score = score
+        // Typed spaces are boundaries: a span crossing one costs, one aligned with it earns.
+        if folded.spaceBefore[start] { score += 0.3 }
+        if end < count, folded.spaceBefore[end] { score += 0.3 }
+        if end - start > 1 {
+            for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+        }
+        candidates.append(Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index),
+                                    evidence: evidence, score: score, hit: Int32(hit)))
+    }
+
+    // MARK: Components
+
+    /// Turns the best path into components over the original input.
+    func components(input: String) -> [AddressComponent] {
+        guard !path.isEmpty else { return [] }
+        let inputScalars = Array(input.unicodeScalars)
+        var result: [AddressComponent] = []
+        result.reserveCapacity(path.count)
+        for index in path {
+            let candidate = candidates[index]
+            let start = Int(candidate.start)
+            let end = Int(candidate.end)
+            let label = AddressLabel.allCases[Int(candidate.label)]
+            let lower = Int(folded.origin[start])
+            let upper = Int(folded.origin[end - 1]) + 1
+            let surface = String(String.UnicodeScalarView(inputScalars[lower..<upper]))
+            let foldedSlice = text[start..<end]
+            var number: HouseNumber? = nil
+            var normalized = String(scalars: foldedSlice)
+            if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
+                number = parsed
+                normalized = Self.normalizedNumberText(foldedSlice)
+            }
+            result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
+                                           number: number, place: nil, evidence: candidate.evidence))
+        }
+        return result
+    }
+
+    /// A number component with its Chinese numeral runs written as digits, everything else kept.
+    static func normalizedNumberText(_ scalars: ArraySlice<UInt32>) -> String {
+        var out: [UInt32] = []
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if ChineseNumeral.isNumeral(scalars[i]) {
+                var j = i
+                while j < scalars.endIndex, ChineseNumeral.isNumeral(scalars[j]) { j += 1 }
+                if let value = ChineseNumeral.value(scalars[i..<j]) {
+                    out.append(contentsOf: String(value).unicodeScalars.map(\.value))
+                } else {
+                    out.append(contentsOf: scalars[i..<j])
+                }
+                i = j
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(scalars: out[...])
+    }
+}
