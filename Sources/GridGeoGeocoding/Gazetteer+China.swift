@@ -67,9 +67,9 @@ extension Gazetteer {
             guard row.count >= 3 else { throw LoadError.malformedRow(file: "streets.csv", line: line + 1) }
             let name = row[1]
             let level: GazetteerLevel = Self.devzoneEndings.contains(where: { name.hasSuffix($0) }) ? .devzone : .town
-            gazetteer.add(name: name, level: level, code: row[0], parentCode: row[2],
-                          indexed: !Self.genericNames.contains(name))
+            gazetteer.add(name: name, level: level, code: row[0], parentCode: row[2], indexed: !Self.isGeneric(name))
         }
+        gazetteer.addCountyVariants()
         gazetteer.addFormerNames()
         return gazetteer
     }
@@ -80,7 +80,15 @@ extension Gazetteer {
     /// Names that are categories, not places; never matched as names (`geocoding.md` §3.3).
     static let genericNames: Set<String> = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划",
                                             "城区", "郊区", "矿区", "东区", "西区", "新区", "开发区", "市区",
-                                            "高新区", "经济开发区", "工业园区", "林区"]
+                                            "高新区", "经济开发区", "工业园区", "林区", "街道", "街道办事处",
+                                            "办事处", "地区办事处", "镇", "乡"]
+
+    /// Whether a township-level name is only a category: 街道, 开发区, 县经济开发区.
+    static func isGeneric(_ name: String) -> Bool {
+        if genericNames.contains(name) || Vocabulary.devzoneSuffixes.contains(name) { return true }
+        guard let first = name.first, "省市县区".contains(first) else { return false }
+        return Vocabulary.devzoneSuffixes.contains(String(name.dropFirst()))
+    }
 
     /// Township-level rows that are development zones, not townships.
     static let devzoneEndings = ["开发区", "园区", "工业园", "高新区", "新区", "保税区", "示范区", "试验区",
@@ -117,9 +125,35 @@ extension Gazetteer {
                     guard let code = entry.code, code.hasPrefix(within) else { continue }
                     addAlias(former, for: entry)
                     for short in Self.shortForms(of: former, level: entry.level) {
-                        index(short, entry: Int32(entry.id), form: .alias)
+                        index(short, entry: Int32(entry.id), form: .short)
                     }
                 }
+            }
+        }
+    }
+
+    /// County-level units change their suffix when upgraded (撤县设市, 撤县设区: 玉环县 → 玉环市,
+    /// 富阳市 → 富阳区). Every county-level name is also indexed, as an alias, with the other two
+    /// suffixes, so addresses written before the change still match.
+    mutating func addCountyVariants() {
+        for entry in entries where entry.level == .province {
+            // 广西省, 新疆省: autonomous regions written like provinces.
+            for short in Self.shortForms(of: entry.name, level: .province) where entry.name.hasSuffix("自治区") {
+                addAlias(short + "省", for: entry)
+            }
+        }
+        for entry in entries where entry.level == .district {
+            guard let last = entry.name.last, "县市区".contains(last), entry.name.count >= 3,
+                  !entry.name.hasSuffix("新区") else { continue }
+            // Autonomous counties are written with their short stem: 隆林各族自治县 → 隆林县.
+            let stem = entry.name.hasSuffix("自治县")
+                ? (Self.shortForms(of: entry.name, level: .district).first ?? String(entry.name.dropLast()))
+                : String(entry.name.dropLast())
+            for suffix in ["县", "市", "区"] where suffix != String(last) {
+                let variant = stem + suffix
+                // Keep real units of that name (朝阳县 and 朝阳区 are both real) as they are.
+                if self.entries(named: variant).contains(where: { $0.form == .full }) { continue }
+                addAlias(variant, for: entry)
             }
         }
     }
@@ -154,7 +188,8 @@ extension Gazetteer {
         if suffix.hasPrefix("自治") || suffix == "民族乡" {
             stem = stripEthnicGroups(stem)
         }
-        guard stem.count >= 2 else { return [] }
+        guard stem.count >= 2, !genericNames.contains(stem),
+              !levelSuffixes.values.contains(where: { $0.contains(stem) }) else { return [] }
         var forms = [stem]
         if suffix == "自治州" { forms.append(stem + "州") }
         return forms

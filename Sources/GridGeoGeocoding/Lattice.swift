@@ -15,17 +15,24 @@ struct Candidate {
 ///
 /// The state is the last label that takes part in the address order (assist, redundant and
 /// otherinfo are transparent: they keep the state they were entered in), so the transition from
-/// `road` to `roadno` is seen through a `-` or a 附近 in between.
+/// `road` to `roadno` is seen through a `-` or a 附近 in between, plus one flag: whether a POI
+/// has been named yet. A second POI is a sub-POI or a company (person), whatever lies between.
 ///
-/// - Complexity: O(candidates × states), states = 19.
+/// - Complexity: O(candidates × states), states = 2 × 19.
 enum Lattice {
     /// Start state plus one state per ordered label.
-    static let stateCount = 19
+    static let orderStates = 19
+    /// The same again with the "a POI was named" flag set.
+    static let stateCount = 2 * orderStates
+    static let labelCount = AddressLabel.allCases.count
 
-    /// State reached after a label: 1 + its rank; transparent labels return nil.
+    /// State reached after `label` from `state`; transparent labels keep the state.
     @inline(__always)
-    static func stateAfter(_ label: Int) -> Int? {
-        rankTable[label] >= 0 ? Int(rankTable[label]) + 1 : nil
+    static func stateAfter(_ label: Int, from state: Int) -> Int {
+        let rank = rankTable[label]
+        guard rank >= 0 else { return state }
+        let seenPOI = state >= orderStates || label == AddressLabel.poi.index
+        return Int(rank) + 1 + (seenPOI ? orderStates : 0)
     }
 
     /// Rank per label index, -1 for transparent labels.
@@ -33,11 +40,13 @@ enum Lattice {
 
     /// Transition score per (state, label index), flattened: `transitions[state * 21 + label]`.
     static let transitions: [Float] = {
-        var table = [Float](repeating: 0, count: stateCount * AddressLabel.allCases.count)
+        var table = [Float](repeating: 0, count: stateCount * labelCount)
         for state in 0..<stateCount {
-            let previous: AddressLabel? = state == 0 ? nil : AddressLabel.allCases.first { $0.rank == state - 1 }
+            let order = state % orderStates
+            let previous: AddressLabel? = order == 0 ? nil : AddressLabel.allCases.first { $0.rank == order - 1 }
             for label in AddressLabel.allCases {
-                table[state * AddressLabel.allCases.count + label.index] = transition(from: previous, to: label)
+                table[state * labelCount + label.index] = transition(from: previous, to: label,
+                                                                     afterPOI: state >= orderStates)
             }
         }
         return table
@@ -45,14 +54,20 @@ enum Lattice {
 
     /// The preference for `label` right after `previous` (nil = start of the address). Hand-set from
     /// the guideline's partial order: forward moves are free, repeats and backward moves cost, and a
-    /// few pairs that belong together (road → roadno, houseno → cellno) earn a bonus.
-    static func transition(from previous: AddressLabel?, to label: AddressLabel) -> Float {
+    /// few pairs that belong together (road → roadno, houseno → cellno) earn a bonus. After a POI,
+    /// another POI is a sub-POI or a company; before any POI, neither is likely.
+    static func transition(from previous: AddressLabel?, to label: AddressLabel, afterPOI: Bool) -> Float {
+        switch label {
+        case .poi where afterPOI: return -3.5
+        case .subpoi where !afterPOI: return -3
+        case .subpoi: return previous == .poi ? 0.3 : 0
+        case .person where !afterPOI: return -1.5
+        default: break
+        }
         guard let to = label.rank else { return 0 }
         guard let previous, let from = previous.rank else {
             switch label {
             case .subroad, .subroadno: return -3
-            case .subpoi: return -2.5
-            case .person: return -1.5
             case .roadno: return -0.6
             case .houseno, .cellno, .floorno, .roomno: return -0.4
             default: return 0
@@ -63,15 +78,10 @@ enum Lattice {
         case (.road, .subroad), (.roadno, .subroad): return 0.2
         case (_, .subroadno): return -3
         case (_, .subroad): return -2.5
-        case (.poi, .subpoi): return 0.3
-        case (.houseno, .subpoi), (.roadno, .subpoi): return -1.5
-        case (_, .subpoi): return -2.5
         case (.houseno, .cellno), (.cellno, .roomno), (.floorno, .roomno): return 0.5
         case (.houseno, .floorno), (.houseno, .roomno): return 0.3
         case (.roadno, .poi): return 0.4
-        case (.poi, .person), (.subpoi, .person), (.houseno, .person), (.cellno, .person),
-             (.floorno, .person), (.roomno, .person): return 0
-        case (_, .person): return -1.5
+        case (_, .person): return 0
         case (.community, .roadno), (.town, .roadno): return -0.2
         case (.prov, .roadno), (.city, .roadno), (.district, .roadno), (.devzone, .roadno), (.country, .roadno):
             return -0.8
@@ -83,7 +93,7 @@ enum Lattice {
         }
         if to == from { return -3 }
         if to > from { return 0 }
-        if label.isAdministrative { return previous.isAdministrative ? -3 : -4 }
+        if label.isAdministrative { return -5 }
         if label == .community || label == .devzone { return -2.5 }
         return -2
     }
@@ -92,7 +102,6 @@ enum Lattice {
     /// order. Every position must be covered by some candidate chain (fallback spans make sure).
     static func decode(_ candidates: [Candidate], length: Int) -> [Int] {
         guard length > 0 else { return [] }
-        let labelCount = AddressLabel.allCases.count
         let states = stateCount
         // Candidates grouped by start.
         var firstByStart = [Int32](repeating: -1, count: length + 1)
@@ -121,11 +130,10 @@ enum Lattice {
                     let candidate = candidates[Int(index)]
                     let label = Int(candidate.label)
                     let endRow = Int(candidate.end) * states
-                    let target = stateAfter(label)
                     for state in live {
                         let s = Int(state)
                         let value = best[row + s] + transitions[s * labelCount + label] + candidate.score
-                        let next = endRow + (target ?? s)
+                        let next = endRow + stateAfter(label, from: s)
                         if value > best[next] {
                             best[next] = value
                             backCandidate[next] = index

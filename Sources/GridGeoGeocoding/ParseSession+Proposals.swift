@@ -8,15 +8,27 @@ extension ParseSession {
         for (index, hit) in hits.enumerated() {
             let start = Int(hit.start)
             let end = Int(hit.end)
-            var score = Self.placeScore(level: hit.level, form: hit.bestForm)
-            if hit.parentSupport { score += hit.bestForm == .short ? 2.0 : 1.0 }
-            if hit.childSupport { score += hit.bestForm == .short ? 1.5 : 0.8 }
+            var score = Self.placeScore(level: hit.level, form: hit.bestForm) + 0.1 * Float(end - start)
+                + supportBonus(hit)
             if hit.bestForm == .short {
+                // A short name followed by its own level suffix: the suffixed span is the mention.
+                // Followed by another level's suffix (宜宾 + 县): a different, unknown unit.
+                if followedByOwnSuffix(hit) {
+                    score -= 2.5
+                } else if end < count, Vocabulary.adminSuffixScalars.contains(text[end]) || text[end] == 0x65D7 {
+                    score -= 2.0
+                }
+                if hit.level == .district, !hit.parentSupport, !hit.childSupport, !endsAdminMention(end) {
+                    score -= 1.2
+                }
                 // A short name right before a road or POI ending is usually part of that name (北京路).
                 let next = categories(at: end)
-                if next.contains(.roadSuffix) { score -= 2.0 }
+                if next.contains(.roadSuffix) || (end + 1 < count && Vocabulary.directionScalars.contains(text[end])
+                                                  && categories(at: end + 1).contains(.roadSuffix)) { score -= 2.0 }
+                if hit.duplicate, !hit.redundantPreferred, !endsAdminMention(end) { score -= 2.0 }
                 if next.contains(.poiKeyword) { score -= 0.8 }
-                if end - start == 2, !hit.parentSupport, !hit.childSupport, hit.level >= .town { score -= 1.0 }
+                // An unsupported short township or community name is more often part of a POI name.
+                if !hit.parentSupport, !hit.childSupport, hit.level >= .town { score -= 2.0 }
             }
             switch hit.level {
             case .city:
@@ -33,10 +45,52 @@ extension ParseSession {
             default:
                 add(start, end, hit.level.label, score, .gazetteer, hit: index)
             }
-            if hit.level <= .town {
-                add(start, end, .redundant, hit.duplicate ? 3.0 : 0.2, .gazetteer, hit: index)
+            if hit.duplicate, hit.bestForm != .short || endsAdminMention(end) {
+                // The second mention of a unit is noise: as attractive as the label itself when
+                // preferred, clearly less otherwise.
+                add(start, end, .redundant, score - (hit.redundantPreferred ? 0.5 : 2.5), .gazetteer, hit: index)
+            } else if hit.level <= .district, hit.bestForm != .short {
+                // A second, different unit of a level already named (温州 … 广州市): one is noise.
+                add(start, end, .redundant, score - 4.0, .gazetteer, hit: index)
             }
         }
+    }
+
+    /// Bonus for a hit whose parent or child division is also mentioned.
+    func supportBonus(_ hit: PlaceHit) -> Float {
+        var bonus: Float = 0
+        if hit.parentSupport { bonus += hit.bestForm == .short ? 2.0 : 1.0 }
+        if hit.childSupport { bonus += hit.bestForm == .short ? 1.5 : 0.8 }
+        return bonus
+    }
+
+    /// Whether an administrative mention ending at `end` is followed by the end of the text, a
+    /// separator or another administrative name: a short name used as a name, not as the first
+    /// word of a POI (宁波 + 书城).
+    func endsAdminMention(_ end: Int) -> Bool {
+        if end >= count || isSeparator(end) || folded.spaceBefore[end] { return true }
+        return hits.contains { Int($0.start) == end && $0.level <= .town }
+    }
+
+    /// Whether the text right after `hit` is a suffix of the hit's own level (递铺 + 镇).
+    func followedByOwnSuffix(_ hit: PlaceHit) -> Bool {
+        let end = Int(hit.end)
+        guard end < count else { return false }
+        let next = categories(at: end)
+        switch hit.level {
+        case .province: return text[end] == 0x7701 || text[end] == 0x5E02                      // 省 市
+        case .city: return text[end] == 0x5E02 || text[end] == 0x5DDE || text[end] == 0x76DF    // 市 州 盟
+        case .district: return next.contains(.districtSuffix) || text[end] == 0x5E02
+        case .town: return next.contains(.townSuffix)
+        case .community: return next.contains(.communitySuffix)
+        case .devzone: return next.contains(.devzoneSuffix)
+        case .road, .poi: return false
+        }
+    }
+
+    /// The hit of `level` covering exactly `start..<end`, if any.
+    func hit(_ level: GazetteerLevel, from start: Int, to end: Int) -> Int? {
+        hits.firstIndex { $0.level == level && Int($0.start) == start && Int($0.end) == end }
     }
 
     static func placeScore(level: GazetteerLevel, form: Gazetteer.NameForm) -> Float {
@@ -67,30 +121,46 @@ extension ParseSession {
             let cats = match.categories
             if cats.contains(.townSuffix) {
                 for stem in 2...5 where k - stem >= 0 && hanStem(k - stem, k) {
-                    add(k - stem, j, .town, 2.2 - 0.3 * Float(max(0, stem - 3)), .suffix)
+                    proposeSuffixed(k - stem, k, j, .town, 2.2 - 0.3 * Float(max(0, stem - 3)))
                 }
             }
             if cats.contains(.communitySuffix) {
                 let isNewVillage = j - k == 1 && k > 0 && text[k - 1] == 0x65B0   // 新村: a housing estate
                 for stem in 2...5 where k - stem >= 0 && hanStem(k - stem, k) {
-                    add(k - stem, j, .community, (isNewVillage ? 0.3 : 1.8) - 0.3 * Float(max(0, stem - 3)), .suffix)
+                    proposeSuffixed(k - stem, k, j, .community, (isNewVillage ? 0.3 : 1.8) - 0.3 * Float(max(0, stem - 3)))
                 }
             }
-            if cats.contains(.districtSuffix), k >= 2, !Self.notDistrictBefore.contains(text[k - 1]) {
-                for stem in 2...3 where k - stem >= 0 && hanStem(k - stem, k) {
-                    add(k - stem, j, .district, 0.3, .suffix)
+            if cats.contains(.districtSuffix), k >= 2, !Self.notDistrictBefore.contains(text[k - 1]),
+               !ChineseNumeral.isNumeral(text[k - 1]) {
+                let newArea = j - k == 1 && text[k - 1] == 0x65B0          // 新区: 浦东新区, 临城新区
+                for stem in 2...4 where k - stem >= 0 && hanStem(k - stem, k) && (stem <= 3 || newArea)
+                    && text[k - stem] != 0x5E02 {   // 市辖区 is a category
+                    // A known name of another level before the suffix (宜宾 + 县): an unlisted county.
+                    let known = hits.contains { Int($0.start) == k - stem && Int($0.end) == k && $0.level <= .town }
+                    add(k - stem, j, .district, newArea ? 1.5 : known ? 2.5 : 0.3, .suffix)
                 }
             }
             if cats.contains(.devzoneSuffix) {
-                for stem in 1...8 where k - stem >= 0 && plainStem(k - stem, k) {
+                for stem in 1...8 where k - stem >= 0 && plainStem(k - stem, k)
+                    && !Vocabulary.adminSuffixScalars.contains(text[k - stem]) {
                     add(k - stem, j, .devzone, 2.8 - 0.15 * Float(max(0, stem - 4)), .suffix)
                 }
             }
         }
     }
 
+    /// A name `start..<stemEnd` with its level suffix up to `end`. When the stem is a known short
+    /// name of that level (递铺 + 镇), the span takes the name's entries and support.
+    mutating func proposeSuffixed(_ start: Int, _ stemEnd: Int, _ end: Int, _ level: GazetteerLevel, _ score: Float) {
+        if let known = hit(level, from: start, to: stemEnd) {
+            add(start, end, level.label, max(score, 3.0) + supportBonus(hits[known]), .gazetteer, hit: known)
+        } else {
+            add(start, end, level.label, score, .suffix)
+        }
+    }
+
     /// Characters before 区/县 that make a non-district word: 小区, 园区, 工业区, 景区, 社区 …
-    static let notDistrictBefore: Set<UInt32> = Set("小园业景城社校厂片新街商宅活能厦场期苑院矿军营".unicodeScalars.map(\.value))
+    static let notDistrictBefore: Set<UInt32> = Set("小园业景城社校厂片街商宅活能厦场期苑院矿军营发".unicodeScalars.map(\.value))
 
     /// `start..<end` is all Han characters (no digits, letters or separators).
     func hanStem(_ start: Int, _ end: Int) -> Bool {
@@ -179,7 +249,7 @@ extension ParseSession {
             if s == 0x53F7 { return nil }                                   // 号: a number, not a name
             if Vocabulary.isHan(s) {
                 if !Vocabulary.directionScalars.contains(s), !ChineseNumeral.isNumeral(s) { hasNameCharacter = true }
-                if Vocabulary.adminSuffixScalars.contains(s) { penalty += i == start ? 0.5 : 1.2 }
+                if Vocabulary.adminSuffixScalars.contains(s) { penalty += i == start && s == 0x5E02 ? 0.3 : 1.2 }
                 if Self.roadEndScalars.contains(s), i < end - 1 { penalty += 0.8 }
             } else if !Vocabulary.isAlphanumeric(s) {
                 return nil
@@ -386,7 +456,7 @@ extension ParseSession {
             for end in ends {
                 let score = base + prior + (end > j ? 0.3 : 0)
                 add(i, end, .poi, score, .keyword)
-                add(i, end, .subpoi, score - 0.7, .keyword)
+                add(i, end, .subpoi, score - 1.2, .keyword)
                 add(i, end, .person, score - (organisation ? 0.4 : 1.2), .keyword)
             }
         }
@@ -416,7 +486,7 @@ extension ParseSession {
                 j += 1
                 if j < count, isAlnum(j - 1), isAlnum(j) { continue }
                 add(i, j, .poi, -2.0, .context)
-                add(i, j, .subpoi, -2.4, .context)
+                add(i, j, .subpoi, -3.0, .context)
                 add(i, j, .person, -2.2, .context)
                 if j - i == 1 { add(i, j, .redundant, -3.0, .context) }
             }

@@ -19,8 +19,11 @@ struct PlaceHit {
     var parentSupport = false
     /// A later mention of a contained division (黄岩 before 东城).
     var childSupport = false
-    /// An earlier mention of the same entry (浙江省 … 浙江省 again).
+    /// Another mention of the same entry exists (浙江省 … 浙江省 again).
     var duplicate = false
+    /// Of two mentions of one entry, this is the one to call redundant: the shorter, or the
+    /// earlier when both are written alike (the later one leads into the rest of the address).
+    var redundantPreferred = false
 }
 
 /// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
@@ -138,11 +141,42 @@ struct ParseSession {
                     hits[a].childSupport = true
                     hits[b].parentSupport = true
                 }
-                if first.level <= .town, !Set(first.entries).isDisjoint(with: second.entries) {
+            }
+        }
+        for a in 0..<limit {
+            for b in 0..<limit where a != b {
+                let first = hits[a]
+                let second = hits[b]
+                guard first.end <= second.start else { continue }
+                if first.level <= .town, second.level <= .town, sameUnit(first.entries, second.entries) {
+                    hits[a].duplicate = true
                     hits[b].duplicate = true
+                    // The support of a repeated unit belongs to its first mention.
+                    hits[b].parentSupport = false
+                    hits[b].childSupport = false
+                    if first.end - first.start <= second.end - second.start {
+                        hits[a].redundantPreferred = true
+                    } else {
+                        hits[b].redundantPreferred = true
+                    }
                 }
             }
         }
+    }
+
+    /// Whether the two entry lists share a unit; a municipality's province and city entries
+    /// (北京 and 北京市) count as one unit.
+    func sameUnit(_ first: [Int32], _ second: [Int32]) -> Bool {
+        for a in first {
+            for b in second {
+                if a == b { return true }
+                let x = gazetteer.entries[Int(a)]
+                let y = gazetteer.entries[Int(b)]
+                if x.level == .province, y.level == .city, y.parentCode == x.code,
+                   Gazetteer.municipalities.contains(x.code ?? "") { return true }
+            }
+        }
+        return false
     }
 
     /// Whether some entry of `outer` contains some entry of `inner`.
