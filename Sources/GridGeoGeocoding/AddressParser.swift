@@ -60,7 +60,7 @@ public struct AddressParser: Sendable {
             folded.origin.removeSubrange(options.maxLength...)
             folded.spaceBefore.removeSubrange(options.maxLength...)
         }
-        var session = ParseSession(folded: folded, gazetteer: gazetteer)
+        var session = ParseSession(folded: folded, gazetteer: gazetteer, homeRegion: options.homeRegion)
         session.run()
         var components = session.components(input: text)
         let divisions = resolve(&components, hits: session.hits, chosen: session.chosenHits)

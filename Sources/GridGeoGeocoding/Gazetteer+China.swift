@@ -133,8 +133,8 @@ extension Gazetteer {
     }
 
     /// County-level units change their suffix when upgraded (撤县设市, 撤县设区: 玉环县 → 玉环市,
-    /// 富阳市 → 富阳区). Every county-level name is also indexed, as an alias, with the other two
-    /// suffixes, so addresses written before the change still match.
+    /// 富阳市 → 富阳区). Every county-level name is also indexed, as an alias, with the suffixes it
+    /// may have had before (县 for a 市; 县 and 市 for a 区), so older addresses still match.
     mutating func addCountyVariants() {
         for entry in entries where entry.level == .province {
             // 广西省, 新疆省: autonomous regions written like provinces.
@@ -149,8 +149,12 @@ extension Gazetteer {
             let stem = entry.name.hasSuffix("自治县")
                 ? (Self.shortForms(of: entry.name, level: .district).first ?? String(entry.name.dropLast()))
                 : String(entry.name.dropLast())
-            for suffix in ["县", "市", "区"] where suffix != String(last) {
+            // Upgrades only run 县 → 市 → 区, so the former suffix is one before the current one.
+            let formerSuffixes: [String] = entry.name.hasSuffix("自治县") ? ["县"]
+                : last == "区" ? ["县", "市"] : last == "市" ? ["县"] : []
+            for suffix in formerSuffixes {
                 let variant = stem + suffix
+                if variant.hasSuffix("城市") || variant.hasSuffix("城县") && stem.count < 2 { continue }
                 // Keep real units of that name (朝阳县 and 朝阳区 are both real) as they are.
                 if self.entries(named: variant).contains(where: { $0.form == .full }) { continue }
                 addAlias(variant, for: entry)

@@ -152,8 +152,13 @@ public struct Gazetteer: Sendable {
         anchors.append(makeAnchor(code: code, parentCode: parentCode))
         if let code, byCode[code] == nil { byCode[code] = id }
         if indexed {
-            index(name, entry: Int32(id), form: .full)
-            for short in Self.shortForms(of: name, level: level) {
+            let shorts = Self.shortForms(of: name, level: level)
+            // An administrative name written without any level suffix (a township called 永兴) is
+            // as weak as a short form: it reads like an ordinary word.
+            let suffixless = shorts.isEmpty && Self.levelSuffixes[level] != nil
+                && !(Self.levelSuffixes[level] ?? []).contains(where: { name.hasSuffix($0) })
+            index(name, entry: Int32(id), form: suffixless ? .short : .full)
+            for short in shorts {
                 index(short, entry: Int32(id), form: .short)
             }
         }

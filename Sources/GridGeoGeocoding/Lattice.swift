@@ -60,8 +60,20 @@ enum Lattice {
         switch label {
         case .poi where afterPOI: return -3.5
         case .subpoi where !afterPOI: return -3
-        case .subpoi: return previous == .poi ? 0.3 : 0
+        case .subpoi:
+            switch previous {
+            case .poi: return 0.3
+            case .floorno, .roomno, .subpoi: return -1.0
+            default: return 0
+            }
         case .person where !afterPOI: return -1.5
+        case .person:
+            switch previous {
+            case .floorno, .roomno, .subpoi: return 0.5
+            case .houseno, .cellno: return 0
+            case .poi: return -1.2
+            default: return -1.5
+            }
         default: break
         }
         guard let to = label.rank else { return 0 }
@@ -81,7 +93,6 @@ enum Lattice {
         case (.houseno, .cellno), (.cellno, .roomno), (.floorno, .roomno): return 0.5
         case (.houseno, .floorno), (.houseno, .roomno): return 0.3
         case (.roadno, .poi): return 0.4
-        case (_, .person): return 0
         case (.community, .roadno), (.town, .roadno): return -0.2
         case (.prov, .roadno), (.city, .roadno), (.district, .roadno), (.devzone, .roadno), (.country, .roadno):
             return -0.8

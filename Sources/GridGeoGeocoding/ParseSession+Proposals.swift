@@ -18,8 +18,10 @@ extension ParseSession {
                 } else if end < count, Vocabulary.adminSuffixScalars.contains(text[end]) || text[end] == 0x65D7 {
                     score -= 2.0
                 }
+                // An unsupported short county name outside the home region is weak evidence: it
+                // more often starts a road or POI name (凤凰山脚路, 柯桥联合市场).
                 if hit.level == .district, !hit.parentSupport, !hit.childSupport, !endsAdminMention(end) {
-                    score -= 1.2
+                    score -= inHomeRegion(hit) ? 0.5 : 2.2
                 }
                 // A short name right before a road or POI ending is usually part of that name (北京路).
                 let next = categories(at: end)
@@ -62,6 +64,12 @@ extension ParseSession {
         if hit.parentSupport { bonus += hit.bestForm == .short ? 2.0 : 1.0 }
         if hit.childSupport { bonus += hit.bestForm == .short ? 1.5 : 0.8 }
         return bonus
+    }
+
+    /// Whether one of the hit's entries lies in the configured home region.
+    func inHomeRegion(_ hit: PlaceHit) -> Bool {
+        guard let home = homeRegion else { return false }
+        return hit.entries.contains { gazetteer.entries[Int($0)].code?.hasPrefix(home) == true }
     }
 
     /// Whether an administrative mention ending at `end` is followed by the end of the text, a
@@ -130,20 +138,34 @@ extension ParseSession {
                     proposeSuffixed(k - stem, k, j, .community, (isNewVillage ? 0.3 : 1.8) - 0.3 * Float(max(0, stem - 3)))
                 }
             }
-            if cats.contains(.districtSuffix), k >= 2, !Self.notDistrictBefore.contains(text[k - 1]),
-               !ChineseNumeral.isNumeral(text[k - 1]) {
-                let newArea = j - k == 1 && text[k - 1] == 0x65B0          // 新区: 浦东新区, 临城新区
-                for stem in 2...4 where k - stem >= 0 && hanStem(k - stem, k) && (stem <= 3 || newArea)
-                    && text[k - stem] != 0x5E02 {   // 市辖区 is a category
-                    // A known name of another level before the suffix (宜宾 + 县): an unlisted county.
-                    let known = hits.contains { Int($0.start) == k - stem && Int($0.end) == k && $0.level <= .town }
-                    add(k - stem, j, .district, newArea ? 1.5 : known ? 2.5 : 0.3, .suffix)
+            if cats.contains(.districtSuffix), k >= 2, !ChineseNumeral.isNumeral(text[k - 1]) {
+                if text[k - 1] == 0x65B0, j - k == 1 {
+                    // 新区: a new district (浦东新区, 临城新区) or a zone (杭州湾新区).
+                    for stem in 2...4 where k - 1 - stem >= 0 && hanStem(k - 1 - stem, k - 1) {
+                        add(k - 1 - stem, j, .district, 1.5, .suffix)
+                        add(k - 1 - stem, j, .devzone, 1.5, .suffix)
+                    }
+                } else if !Self.notDistrictBefore.contains(text[k - 1]) {
+                    for stem in 2...3 where k - stem >= 0 && hanStem(k - stem, k) && text[k - stem] != 0x5E02 {
+                        // A known name of another level before the suffix (宜宾 + 县): an unlisted county.
+                        // (市辖区 is a category, hence no stem starting with 市.)
+                        let known = hits.contains { Int($0.start) == k - stem && Int($0.end) == k && $0.level <= .town }
+                        add(k - stem, j, .district, known ? 2.5 : 0.3, .suffix)
+                    }
                 }
             }
             if cats.contains(.devzoneSuffix) {
-                for stem in 1...8 where k - stem >= 0 && plainStem(k - stem, k)
+                // The bare word names the local zone: 经济开发区.
+                add(k, j, .devzone, 1.5, .suffix)
+                // A stem must not cut a longer zone word ending here (济 + 开发区 inside 经济开发区).
+                let longest = lex.lazy.filter { Int($0.end) == j && $0.categories.contains(.devzoneSuffix) }
+                    .map { Int($0.start) }.min() ?? k
+                for stem in 1...8 where k - stem >= 0 && (k - stem <= longest || k == longest) && plainStem(k - stem, k)
                     && !Vocabulary.adminSuffixScalars.contains(text[k - stem]) {
-                    add(k - stem, j, .devzone, 2.8 - 0.15 * Float(max(0, stem - 4)), .suffix)
+                    // 经济 + 开发区 is no name; 余杭 + 经济开发区 is (a place name before the suffix).
+                    if Self.genericDevzoneStems.contains(String(scalars: text[(k - stem)..<k])) { continue }
+                    let named = hits.contains { Int($0.start) == k - stem && $0.level <= .town }
+                    add(k - stem, j, .devzone, 3.2 + (named ? 1.0 : 0) - 0.15 * Float(max(0, stem - 4)), .suffix)
                 }
             }
         }
@@ -158,6 +180,10 @@ extension ParseSession {
             add(start, end, level.label, score, .suffix)
         }
     }
+
+    /// Words that qualify a development zone without naming it.
+    static let genericDevzoneStems: Set<String> = ["经济", "经济技术", "技术", "高新", "高新技术", "高新技术产业",
+                                                   "工业", "产业", "科技", "出口", "综合", "旅游"]
 
     /// Characters before 区/县 that make a non-district word: 小区, 园区, 工业区, 景区, 社区 …
     static let notDistrictBefore: Set<UInt32> = Set("小园业景城社校厂片街商宅活能厦场期苑院矿军营发".unicodeScalars.map(\.value))
@@ -246,7 +272,11 @@ extension ParseSession {
         for i in start..<end {
             let s = text[i]
             if Vocabulary.separatorScalars.contains(s) { return nil }
-            if s == 0x53F7 { return nil }                                   // 号: a number, not a name
+            if s == 0x53F7 {
+                // 号 belongs to a door number, except in numbered streets: 12号大街, 128号路.
+                guard i == end - 1, i > start, (start..<i).allSatisfy({ Vocabulary.isDigit(text[$0]) }) else { return nil }
+                return penalty
+            }
             if Vocabulary.isHan(s) {
                 if !Vocabulary.directionScalars.contains(s), !ChineseNumeral.isNumeral(s) { hasNameCharacter = true }
                 if Vocabulary.adminSuffixScalars.contains(s) { penalty += i == start && s == 0x5E02 ? 0.3 : 1.2 }
@@ -449,10 +479,16 @@ extension ParseSession {
             if close < count, close - j < 14 { ends.append(close + 1) }
         }
         let base: Float = strong ? 1.6 : 0.5
+        var unitInside = false
         for stem in 1...10 {
             let i = k - stem
             guard i >= 0, !isSeparator(i) else { break }
-            let prior: Float = stem == 1 ? -0.5 : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
+            // Names do not run across a number with its unit (200米, 16号).
+            if Vocabulary.isDigit(text[i]), i + 1 < k, !Vocabulary.isAlphanumeric(text[i + 1]),
+               !categories(at: i + 1).isDisjoint(with: Vocabulary.Category.numberUnits) { unitInside = true }
+            if unitInside { break }
+            var prior: Float = stem == 1 ? -0.5 : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
+            if Vocabulary.isDigit(text[i]) { prior -= 1.0 }
             for end in ends {
                 let score = base + prior + (end > j ? 0.3 : 0)
                 add(i, end, .poi, score, .keyword)

@@ -40,9 +40,13 @@ struct ParseSession {
     var candidates: [Candidate] = []
     var path: [Int] = []
 
-    init(folded: FoldedText, gazetteer: Gazetteer) {
+    /// Division-code prefix of the deployment (``AddressParser/Options/homeRegion``).
+    let homeRegion: String?
+
+    init(folded: FoldedText, gazetteer: Gazetteer, homeRegion: String?) {
         self.folded = folded
         self.gazetteer = gazetteer
+        self.homeRegion = homeRegion
         self.text = folded.scalars
     }
 
