@@ -16,15 +16,17 @@ extension AddressParser {
         for (position, mention) in mentions.enumerated() {
             var bestScore = -Float.greatestFiniteMagnitude
             var best: [Int] = []
-            for (k, entryID) in mention.hit.entries.enumerated() {
+            let surfaces = Array(mention.hit.surfaces)
+            for (k, surface) in surfaces.enumerated() {
+                let entryID = surface.entry
                 var score: Float = 0
                 for (other, otherMention) in mentions.enumerated() where other != position {
-                    if otherMention.hit.entries.contains(where: { gazetteer.related(entryID, $0) }) { score += 1 }
+                    if otherMention.hit.surfaces.contains(where: { gazetteer.related(entryID, $0.entry) }) { score += 1 }
                 }
                 if let home = options.homeRegion, gazetteer.entries[Int(entryID)].code?.hasPrefix(home) == true {
                     score += 0.5
                 }
-                switch mention.hit.forms[k] {
+                switch surface.form {
                 case .full: score += 0.2
                 case .alias: score += 0.1
                 case .short: break
@@ -37,12 +39,12 @@ extension AddressParser {
                 }
             }
             guard let first = best.first else { continue }
-            let entry = gazetteer.entries[Int(mention.hit.entries[first])]
-            let alternatives = best.dropFirst().map { gazetteer.entries[Int(mention.hit.entries[$0])] }
+            let entry = gazetteer.entries[Int(surfaces[first].entry)]
+            let alternatives = best.dropFirst().map { gazetteer.entries[Int(surfaces[$0].entry)] }
             let old = components[mention.component]
             components[mention.component] = AddressComponent(
                 label: old.label, text: old.text, normalized: old.normalized, range: old.range, number: old.number,
-                place: PlaceMatch(entry: entry, form: mention.hit.forms[first], alternatives: alternatives),
+                place: PlaceMatch(entry: entry, form: surfaces[first].form, alternatives: alternatives),
                 evidence: old.evidence)
             let resolved = ResolvedDivision(entry: entry, isExplicit: true, isAmbiguous: !alternatives.isEmpty)
             switch entry.level {

@@ -16,8 +16,22 @@ public enum GazetteerLevel: String, CaseIterable, Sendable, Hashable, Codable, C
         }
     }
 
+    /// Position in the order large → small.
+    var order: Int {
+        switch self {
+        case .province: 0
+        case .city: 1
+        case .district: 2
+        case .devzone: 3
+        case .town: 4
+        case .community: 5
+        case .road: 6
+        case .poi: 7
+        }
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.order < rhs.order
     }
 }
 
@@ -74,6 +88,11 @@ public struct Gazetteer: Sendable {
 
     public private(set) var entries: [Entry] = []
     var anchors: [Anchor] = []
+    /// Per entry, for the parser's hot path (no strings): level, parent entry (-1 when unknown),
+    /// and whether it is the city entry of a municipality (北京市 as a city).
+    var levels: [GazetteerLevel] = []
+    var parents: [Int32] = []
+    var municipalCity: [Bool] = []
     /// Surface → index into `surfaceLists`.
     var names = NameTrie()
     var surfaceLists: [[Surface]] = []
@@ -150,6 +169,9 @@ public struct Gazetteer: Sendable {
         let entry = Entry(id: id, name: name, level: level, code: code, parentCode: parentCode)
         entries.append(entry)
         anchors.append(makeAnchor(code: code, parentCode: parentCode))
+        levels.append(level)
+        parents.append(parentCode.flatMap { byCode[$0] }.map(Int32.init) ?? -1)
+        municipalCity.append(level == .city && Self.municipalities.contains(parentCode ?? ""))
         if let code, byCode[code] == nil { byCode[code] = id }
         if indexed {
             let shorts = Self.shortForms(of: name, level: level)
@@ -171,7 +193,13 @@ public struct Gazetteer: Sendable {
         maxNameLength = max(maxNameLength, key.count)
         let item = Surface(entry: entry, form: form)
         if let list = names.value(for: key) {
-            if !surfaceLists[Int(list)].contains(item) { surfaceLists[Int(list)].append(item) }
+            // Lists stay grouped by level, so a parse reads each level's entries as one run.
+            if !surfaceLists[Int(list)].contains(item) {
+                let level = entries[Int(entry)].level
+                let position = surfaceLists[Int(list)].firstIndex { entries[Int($0.entry)].level > level }
+                    ?? surfaceLists[Int(list)].endIndex
+                surfaceLists[Int(list)].insert(item, at: position)
+            }
         } else {
             names.insert(key, value: Int32(surfaceLists.count))
             surfaceLists.append([item])

@@ -158,9 +158,9 @@ public struct HouseNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 甲 乙 丙 丁 附 临.
-    static let prefixScalars: Set<UInt32> = Set("甲乙丙丁附临".unicodeScalars.map(\.value))
+    static let prefixScalars = ScalarSet("甲乙丙丁附临")
     /// - 之 ~ 至 到 (after folding, every dash is `-`).
-    static let rangeScalars: Set<UInt32> = Set("-之~至到".unicodeScalars.map(\.value))
+    static let rangeScalars = ScalarSet("-之~至到")
     /// 、 , / and 及 between list items.
-    static let listScalars: Set<UInt32> = Set("、,，/及".unicodeScalars.map(\.value))
+    static let listScalars = ScalarSet("、,，/及")
 }

@@ -111,9 +111,15 @@ enum Lattice {
 
     /// The best path through `candidates` over `length` positions; returns candidate indices in
     /// order. Every position must be covered by some candidate chain (fallback spans make sure).
+    ///
+    /// For an ordered label the next state depends only on the label and the POI flag of the
+    /// state it leaves, so at each position the best entry into every (label, flag) pair is
+    /// computed once and shared by all candidates starting there; only transparent candidates
+    /// carry every live state across.
     static func decode(_ candidates: [Candidate], length: Int) -> [Int] {
         guard length > 0 else { return [] }
         let states = stateCount
+        let minusInfinity = -Float.greatestFiniteMagnitude
         // Candidates grouped by start.
         var firstByStart = [Int32](repeating: -1, count: length + 1)
         var nextSameStart = [Int32](repeating: -1, count: candidates.count)
@@ -122,36 +128,93 @@ enum Lattice {
             nextSameStart[index] = firstByStart[start]
             firstByStart[start] = Int32(index)
         }
-        let minusInfinity = -Float.greatestFiniteMagnitude
-        var best = [Float](repeating: minusInfinity, count: (length + 1) * states)
-        var backCandidate = [Int32](repeating: -1, count: (length + 1) * states)
-        var backState = [Int8](repeating: -1, count: (length + 1) * states)
+        // Scratch memory for the pass, freed on return (no copy-on-write checks in the loop).
+        let slots = (length + 1) * states
+        let best = UnsafeMutableBufferPointer<Float>.allocate(capacity: slots)
+        let backCandidate = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
+        let backState = UnsafeMutableBufferPointer<Int8>.allocate(capacity: slots)
+        // Best entry per (label, flag) at the current position: value and source state, with a
+        // stamp saying at which position it was computed.
+        let entryValue = UnsafeMutableBufferPointer<Float>.allocate(capacity: labelCount * 2)
+        let entryState = UnsafeMutableBufferPointer<Int8>.allocate(capacity: labelCount * 2)
+        let entryStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: labelCount)
+        let live = UnsafeMutableBufferPointer<Int8>.allocate(capacity: states)
+        defer {
+            best.deallocate()
+            backCandidate.deallocate()
+            backState.deallocate()
+            entryValue.deallocate()
+            entryState.deallocate()
+            entryStamp.deallocate()
+            live.deallocate()
+        }
+        best.initialize(repeating: minusInfinity)
+        backCandidate.initialize(repeating: -1)
+        backState.initialize(repeating: -1)
+        entryStamp.initialize(repeating: -1)
+        entryValue.initialize(repeating: 0)
+        entryState.initialize(repeating: 0)
+        live.initialize(repeating: 0)
         best[0] = 0
         transitions.withUnsafeBufferPointer { transitions in
-            for position in 0..<length {
-                let row = position * states
-                var index = firstByStart[position]
-                guard index >= 0 else { continue }
-                // States reachable here.
-                var live: [Int8] = []
-                live.reserveCapacity(states)
-                for state in 0..<states where best[row + state] > minusInfinity { live.append(Int8(state)) }
-                if live.isEmpty { continue }
-                while index >= 0 {
-                    let candidate = candidates[Int(index)]
-                    let label = Int(candidate.label)
-                    let endRow = Int(candidate.end) * states
-                    for state in live {
-                        let s = Int(state)
-                        let value = best[row + s] + transitions[s * labelCount + label] + candidate.score
-                        let next = endRow + stateAfter(label, from: s)
-                        if value > best[next] {
-                            best[next] = value
-                            backCandidate[next] = index
-                            backState[next] = state
-                        }
+            candidates.withUnsafeBufferPointer { candidates in
+                for position in 0..<length {
+                    var index = firstByStart[position]
+                    guard index >= 0 else { continue }
+                    let row = position * states
+                    var liveCount = 0
+                    for state in 0..<states where best[row + state] > minusInfinity {
+                        live[liveCount] = Int8(state)
+                        liveCount += 1
                     }
-                    index = nextSameStart[Int(index)]
+                    if liveCount == 0 { continue }
+                    while index >= 0 {
+                        let candidate = candidates[Int(index)]
+                        let label = Int(candidate.label)
+                        let endRow = Int(candidate.end) * states
+                        let rank = rankTable[label]
+                        if rank < 0 {
+                            // Transparent: every live state carries over.
+                            for k in 0..<liveCount {
+                                let s = Int(live[k])
+                                let value = best[row + s] + transitions[s * labelCount + label] + candidate.score
+                                let next = endRow + s
+                                if value > best[next] {
+                                    best[next] = value
+                                    backCandidate[next] = index
+                                    backState[next] = Int8(s)
+                                }
+                            }
+                        } else {
+                            if entryStamp[label] != Int32(position) {
+                                entryStamp[label] = Int32(position)
+                                entryValue[label * 2] = minusInfinity
+                                entryValue[label * 2 + 1] = minusInfinity
+                                for k in 0..<liveCount {
+                                    let s = Int(live[k])
+                                    let flag = s >= orderStates ? 1 : 0
+                                    let value = best[row + s] + transitions[s * labelCount + label]
+                                    if value > entryValue[label * 2 + flag] {
+                                        entryValue[label * 2 + flag] = value
+                                        entryState[label * 2 + flag] = Int8(s)
+                                    }
+                                }
+                            }
+                            let setsFlag = label == AddressLabel.poi.index
+                            for flag in 0..<2 {
+                                let value = entryValue[label * 2 + flag]
+                                guard value > minusInfinity else { continue }
+                                let total = value + candidate.score
+                                let next = endRow + Int(rank) + 1 + (flag == 1 || setsFlag ? orderStates : 0)
+                                if total > best[next] {
+                                    best[next] = total
+                                    backCandidate[next] = index
+                                    backState[next] = entryState[label * 2 + flag]
+                                }
+                            }
+                        }
+                        index = nextSameStart[Int(index)]
+                    }
                 }
             }
         }

@@ -35,7 +35,7 @@ extension ParseSession {
             switch hit.level {
             case .city:
                 // A municipality named once is labelled as the city (北京市东城区 → city 北京市).
-                let municipality = hit.entries.contains { Gazetteer.municipalities.contains(gazetteer.entries[Int($0)].parentCode ?? "") }
+                let municipality = hit.surfaces.contains { gazetteer.municipalCity[Int($0.entry)] }
                 add(start, end, .city, score + (municipality ? 0.3 : 0), .gazetteer, hit: index)
             case .road:
                 add(start, end, .road, score, .gazetteer, hit: index)
@@ -69,7 +69,7 @@ extension ParseSession {
     /// Whether one of the hit's entries lies in the configured home region.
     func inHomeRegion(_ hit: PlaceHit) -> Bool {
         guard let home = homeRegion else { return false }
-        return hit.entries.contains { gazetteer.entries[Int($0)].code?.hasPrefix(home) == true }
+        return hit.surfaces.contains { gazetteer.entries[Int($0.entry)].code?.hasPrefix(home) == true }
     }
 
     /// Whether an administrative mention ending at `end` is followed by the end of the text, a
@@ -137,6 +137,11 @@ extension ParseSession {
                 for stem in 2...5 where k - stem >= 0 && hanStem(k - stem, k) {
                     proposeSuffixed(k - stem, k, j, .community, (isNewVillage ? 0.3 : 1.8) - 0.3 * Float(max(0, stem - 3)))
                 }
+                // One-character villages: 南村, 沙村.
+                if j - k == 1, text[k] == 0x6751, k >= 1, isHan(k - 1), !isNewVillage,
+                   !Vocabulary.adminSuffixScalars.contains(text[k - 1]) {
+                    add(k - 1, j, .community, 0.8, .suffix)
+                }
             }
             if cats.contains(.districtSuffix), k >= 2, !ChineseNumeral.isNumeral(text[k - 1]) {
                 if text[k - 1] == 0x65B0, j - k == 1 {
@@ -186,7 +191,7 @@ extension ParseSession {
                                                    "工业", "产业", "科技", "出口", "综合", "旅游"]
 
     /// Characters before 区/县 that make a non-district word: 小区, 园区, 工业区, 景区, 社区 …
-    static let notDistrictBefore: Set<UInt32> = Set("小园业景城社校厂片街商宅活能厦场期苑院矿军营发".unicodeScalars.map(\.value))
+    static let notDistrictBefore = ScalarSet("小园业景城社校厂片街商宅活能厦场期苑院矿军营发")
 
     /// `start..<end` is all Han characters (no digits, letters or separators).
     func hanStem(_ start: Int, _ end: Int) -> Bool {
@@ -212,7 +217,7 @@ extension ParseSession {
             var base: Float = strong ? 3.0 : 1.0
             var minimumStem = 1
             var numberedRoad = false   // 国道 and friends take digit stems: 320国道, G104
-            switch String(scalars: suffix) {
+            switch Self.roadSuffixKind(suffix) {
             case "大街", "大道", "胡同": base = 3.2
             case "街":
                 if j < count, text[j] == 0x9053 { continue }   // 街道 is a township
@@ -252,16 +257,36 @@ extension ParseSession {
         }
     }
 
+    /// The suffix as a string, for the few suffixes with their own rules; computed from scalars
+    /// without allocating for the common one-character cases.
+    static func roadSuffixKind(_ suffix: ArraySlice<UInt32>) -> String {
+        if suffix.count == 1 {
+            switch suffix.first! {
+            case 0x8857: return "街"
+            case 0x5DF7: return "巷"
+            case 0x9053: return "道"
+            case 0x5F04: return "弄"
+            case 0x6761: return "条"
+            case 0x6BB5: return "段"
+            case 0x91CC: return "里"
+            case 0x7EBF: return "线"
+            case 0x8DEF: return "路"
+            default: return "?"
+            }
+        }
+        return String(scalars: suffix)
+    }
+
     /// 路 街 道 巷: the end of a road name, before a section number.
-    static let roadEndScalars: Set<UInt32> = Set("路街道巷".unicodeScalars.map(\.value))
+    static let roadEndScalars = ScalarSet("路街道巷")
 
     static func roadLengthPrior(_ stem: Int) -> Float {
         switch stem {
         case 1: -0.6
         case 2, 3: 0.3
-        case 4: 0.1
-        case 5: -0.3
-        default: -0.8 - 0.5 * Float(stem - 6)
+        case 4: -0.1
+        case 5: -0.5
+        default: -1.0 - 0.5 * Float(stem - 6)
         }
     }
 
@@ -343,11 +368,10 @@ extension ParseSession {
             if cores.count > 6 { break }
         }
         for core in cores {
-            let unitMatches = lexMatches(at: core.end).filter { !$0.categories.isDisjoint(with: Vocabulary.Category.numberUnits) }
             if !chinese, !core.joint {
                 proposeBareNumber(start: start, end: core.end, prefixed: prefixed)
             }
-            for unit in unitMatches {
+            for unit in lexMatches(at: core.end) where !unit.categories.isDisjoint(with: Vocabulary.Category.numberUnits) {
                 proposeUnit(start: start, coreEnd: core.end, unit: unit, chinese: chinese, joint: core.joint,
                             prefixed: prefixed)
             }
@@ -380,32 +404,46 @@ extension ParseSession {
     mutating func proposeUnit(start: Int, coreEnd: Int, unit: LexMatch, chinese: Bool, joint: Bool, prefixed: Bool) {
         let end = Int(unit.end)
         let cats = unit.categories
-        var proposals: [(AddressLabel, Float)] = []
-        if cats.contains(.roadNumberUnit) {
-            if end - coreEnd == 1 {   // 号
-                proposals += [(.roadno, 2.4), (.subroadno, 1.4), (.houseno, 1.3), (.cellno, 0.9), (.roomno, 1.2)]
-            } else {                  // 号院, 号门
-                proposals += [(.roadno, 2.8), (.houseno, 1.0)]
-            }
-        }
-        if cats.contains(.laneUnit) { proposals += [(.roadno, 2.6)] }
-        if cats.contains(.buildingUnit) { proposals += [(.houseno, 3.2)] }
-        if cats.contains(.entranceUnit) {
-            let word = String(scalars: text[coreEnd..<end])
-            proposals += [(.cellno, word.hasPrefix("单元") ? 3.5 : word == "梯" ? 1.5 : 1.2)]
-        }
-        if cats.contains(.floorUnit) { proposals += [(.floorno, 3.2)] }
-        if cats.contains(.ambiguousUnit) { proposals += [(.floorno, 2.2), (.houseno, 1.8)] }
-        if cats.contains(.roomUnit) { proposals += [(.roomno, 3.2)] }
-        if cats.contains(.groupUnit) { proposals += [(.road, 2.6)] }
-        if cats.contains(.zoneUnit) { proposals += [(.subpoi, 2.0), (.poi, 0.8)] }
-        if cats.contains(.phaseUnit) { proposals += [(.subpoi, 1.2), (.poi, 0.5)] }
-        if cats.contains(.distanceUnit) { proposals += [(.assist, 2.0)] }
         let adjust: Float = (chinese ? -0.2 : 0) + (joint ? 0.4 : 0)
-        for (label, score) in proposals {
+        func propose(_ label: AddressLabel, _ score: Float) {
             add(start, end, label, score + adjust, .number)
             if prefixed { add(start - 1, end, label, score + adjust + 0.3, .number) }
         }
+        if cats.contains(.roadNumberUnit) {
+            if end - coreEnd == 1 {   // 号
+                propose(.roadno, 2.4)
+                propose(.subroadno, 1.4)
+                propose(.houseno, 1.3)
+                propose(.cellno, 0.9)
+                propose(.roomno, 1.2)
+            } else {                  // 号院, 号门
+                propose(.roadno, 2.8)
+                propose(.houseno, 1.0)
+            }
+        }
+        if cats.contains(.laneUnit) { propose(.roadno, 2.6) }
+        if cats.contains(.buildingUnit) { propose(.houseno, 3.2) }
+        if cats.contains(.entranceUnit) {
+            // 单元 (unit) is certain; 梯 (stair) and 门 (entrance) less so.
+            let first = text[coreEnd]
+            propose(.cellno, first == 0x5355 ? 3.5 : first == 0x68AF ? 1.5 : 1.2)
+        }
+        if cats.contains(.floorUnit) { propose(.floorno, 3.2) }
+        if cats.contains(.ambiguousUnit) {
+            propose(.floorno, 2.2)
+            propose(.houseno, 1.8)
+        }
+        if cats.contains(.roomUnit) { propose(.roomno, 3.2) }
+        if cats.contains(.groupUnit) { propose(.road, 2.6) }
+        if cats.contains(.zoneUnit) {
+            propose(.subpoi, 2.0)
+            propose(.poi, 0.8)
+        }
+        if cats.contains(.phaseUnit) {
+            propose(.subpoi, 1.2)
+            propose(.poi, 0.5)
+        }
+        if cats.contains(.distanceUnit) { propose(.assist, 2.0) }
         // 5组6号: a village group with its door number is one roadno (NCAP guideline).
         if cats.contains(.groupUnit), end < count {
             var next = end
@@ -493,7 +531,7 @@ extension ParseSession {
                 let score = base + prior + (end > j ? 0.3 : 0)
                 add(i, end, .poi, score, .keyword)
                 add(i, end, .subpoi, score - 1.2, .keyword)
-                add(i, end, .person, score - (organisation ? 0.4 : 1.2), .keyword)
+                if organisation { add(i, end, .person, score - 0.4, .keyword) }
             }
         }
     }
@@ -502,7 +540,39 @@ extension ParseSession {
 
     /// Low-scored spans so that any text has a reading: unknown names as poi, subpoi or person;
     /// separators as redundant; symbols (emoji, marks) as otherinfo.
-    mutating func proposeFallbacks() {
+    ///
+    /// With `restricted` (the first try), a fallback span starts only where some other candidate
+    /// ends (or at the start) and ends only where a word, name, number or likely road starts (or
+    /// at the end, or at its longest): between those points nothing else could begin anyway, and
+    /// it keeps the lattice small. If that leaves the text uncovered, the parse is redone without
+    /// the restriction.
+    mutating func proposeFallbacks(restricted: Bool) {
+        var leftAnchor = [Bool](repeating: !restricted, count: count + 1)
+        var rightAnchor = [Bool](repeating: !restricted, count: count + 1)
+        if restricted {
+            leftAnchor[0] = true
+            rightAnchor[count] = true
+            for candidate in candidates {
+                leftAnchor[Int(candidate.end)] = true
+                // Flexible starts (roads, POI stems) only anchor where the name is short.
+                let start = Int(candidate.start)
+                switch candidate.evidence {
+                case .gazetteer, .number: rightAnchor[start] = true
+                case .suffix where candidate.label == AddressLabel.road.index:
+                    if let k = roadSuffixStart(candidate), (2...3).contains(k - start) { rightAnchor[start] = true }
+                default: break
+                }
+            }
+            // Words that begin a component (not suffixes and keywords, which end names).
+            let beginners: Vocabulary.Category = [.assistWord, .weakAssistWord, .noiseWord, .country, .subpoiWord,
+                                                  .connector, .crossing, .numberPrefix, .floorPrefix, .organisation]
+            for match in lex where !match.categories.isDisjoint(with: beginners) { rightAnchor[Int(match.start)] = true }
+            for i in 0..<count where isSeparator(i) || folded.spaceBefore[i] || !(isHan(i) || isAlnum(i)) {
+                rightAnchor[i] = true
+                leftAnchor[i] = true
+                leftAnchor[i + 1] = true
+            }
+        }
         for i in 0..<count {
             if isSeparator(i) {
                 add(i, i + 1, .redundant, -0.2, .context)
@@ -516,11 +586,15 @@ extension ParseSession {
                 continue
             }
             if i > 0, isAlnum(i - 1), isAlnum(i) { continue }
+            guard leftAnchor[i] else { continue }
             var j = i
             while j < count, j - i < 10 {
                 if isSeparator(j) || (!isHan(j) && !isAlnum(j)) { break }
                 j += 1
                 if j < count, isAlnum(j - 1), isAlnum(j) { continue }
+                let longest = j - i == 10
+                if !rightAnchor[j], !longest { continue }
+                if longest { leftAnchor[j] = true }   // a long gap continues from here
                 add(i, j, .poi, -2.0, .context)
                 add(i, j, .subpoi, -3.0, .context)
                 add(i, j, .person, -2.2, .context)
@@ -531,7 +605,19 @@ extension ParseSession {
                 var r = i
                 while r < count, isAlnum(r) { r += 1 }
                 add(i, r, .otherinfo, -1.0, .context)
+                leftAnchor[r] = true
             }
         }
+    }
+
+    /// Where the suffix of a road candidate begins: the last road-suffix word ending at its end.
+    func roadSuffixStart(_ candidate: Candidate) -> Int? {
+        let end = Int(candidate.end)
+        var best: Int? = nil
+        for match in lex where Int(match.end) == end
+            && !match.categories.isDisjoint(with: [.roadSuffix, .weakRoadSuffix]) {
+            best = max(best ?? 0, Int(match.start))
+        }
+        return best
     }
 }

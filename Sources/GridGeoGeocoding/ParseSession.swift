@@ -10,9 +10,9 @@ struct PlaceHit {
     var start: Int32
     var end: Int32
     var level: GazetteerLevel
-    /// Entry ids of this level indexed under the matched surface, with the form of each.
-    var entries: [Int32]
-    var forms: [Gazetteer.NameForm]
+    /// The entries of this level indexed under the matched surface, with the form of each (a slice
+    /// of the gazetteer's own list: no copy).
+    var surfaces: ArraySlice<Gazetteer.Surface>
     /// The strongest form among `forms` (full before alias before short).
     var bestForm: Gazetteer.NameForm
     /// An earlier mention of a containing division (东城 after 北京).
@@ -42,11 +42,14 @@ struct ParseSession {
 
     /// Division-code prefix of the deployment (``AddressParser/Options/homeRegion``).
     let homeRegion: String?
+    /// Whether the writer typed any spaces.
+    let hasSpaces: Bool
 
     init(folded: FoldedText, gazetteer: Gazetteer, homeRegion: String?) {
         self.folded = folded
         self.gazetteer = gazetteer
         self.homeRegion = homeRegion
+        self.hasSpaces = folded.spaceBefore.contains(true)
         self.text = folded.scalars
     }
 
@@ -64,8 +67,15 @@ struct ParseSession {
         proposeRoads()
         proposeNumbers()
         proposeKeywords()
-        proposeFallbacks()
+        let strongCount = candidates.count
+        proposeFallbacks(restricted: true)
         path = Lattice.decode(candidates, length: count)
+        if path.isEmpty {
+            // The restricted fallbacks left a gap: retry with every fallback span.
+            candidates.removeSubrange(strongCount...)
+            proposeFallbacks(restricted: false)
+            path = Lattice.decode(candidates, length: count)
+        }
     }
 
     // MARK: Matching
@@ -114,18 +124,22 @@ struct ParseSession {
             }
         }
         for (start, end, list) in found where !splitsAlphanumericRun(start, end) {
-            var byLevel: [GazetteerLevel: (entries: [Int32], forms: [Gazetteer.NameForm])] = [:]
-            for surface in gazetteer.surfaceLists[Int(list)] {
-                let level = gazetteer.entries[Int(surface.entry)].level
-                byLevel[level, default: ([], [])].entries.append(surface.entry)
-                byLevel[level, default: ([], [])].forms.append(surface.form)
-            }
-            for level in GazetteerLevel.allCases {
-                guard let group = byLevel[level] else { continue }
-                let best: Gazetteer.NameForm = group.forms.contains(.full) ? .full
-                    : group.forms.contains(.alias) ? .alias : .short
-                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level, entries: group.entries,
-                                     forms: group.forms, bestForm: best))
+            // Surface lists are grouped by level: one hit per run.
+            let surfaces = gazetteer.surfaceLists[Int(list)]
+            var lower = 0
+            while lower < surfaces.count {
+                let level = gazetteer.levels[Int(surfaces[lower].entry)]
+                var upper = lower
+                var best = Gazetteer.NameForm.short
+                while upper < surfaces.count, gazetteer.levels[Int(surfaces[upper].entry)] == level {
+                    if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
+                        best = surfaces[upper].form
+                    }
+                    upper += 1
+                }
+                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
+                                     surfaces: surfaces[lower..<upper], bestForm: best))
+                lower = upper
             }
         }
     }
@@ -141,7 +155,7 @@ struct ParseSession {
                 let second = hits[b]
                 guard first.end <= second.start else { continue }
                 if first.level < second.level, first.level <= .community,
-                   anyRelated(first.entries, second.entries) {
+                   anyRelated(first.surfaces, second.surfaces) {
                     hits[a].childSupport = true
                     hits[b].parentSupport = true
                 }
@@ -152,7 +166,7 @@ struct ParseSession {
                 let first = hits[a]
                 let second = hits[b]
                 guard first.end <= second.start else { continue }
-                if first.level <= .town, second.level <= .town, sameUnit(first.entries, second.entries) {
+                if first.level <= .town, second.level <= .town, sameUnit(first.surfaces, second.surfaces) {
                     hits[a].duplicate = true
                     hits[b].duplicate = true
                     // The support of a repeated unit belongs to its first mention.
@@ -170,25 +184,23 @@ struct ParseSession {
 
     /// Whether the two entry lists share a unit; a municipality's province and city entries
     /// (北京 and 北京市) count as one unit.
-    func sameUnit(_ first: [Int32], _ second: [Int32]) -> Bool {
-        for a in first {
-            for b in second {
-                if a == b { return true }
-                let x = gazetteer.entries[Int(a)]
-                let y = gazetteer.entries[Int(b)]
-                if x.level == .province, y.level == .city, y.parentCode == x.code,
-                   Gazetteer.municipalities.contains(x.code ?? "") { return true }
+    func sameUnit(_ first: ArraySlice<Gazetteer.Surface>, _ second: ArraySlice<Gazetteer.Surface>) -> Bool {
+        for x in first {
+            let a = x.entry
+            for y in second {
+                let b = y.entry
+                if a == b || (gazetteer.municipalCity[Int(b)] && gazetteer.parents[Int(b)] == a) { return true }
             }
         }
         return false
     }
 
     /// Whether some entry of `outer` contains some entry of `inner`.
-    func anyRelated(_ outer: [Int32], _ inner: [Int32]) -> Bool {
+    func anyRelated(_ outer: ArraySlice<Gazetteer.Surface>, _ inner: ArraySlice<Gazetteer.Surface>) -> Bool {
         var checks = 0
         for a in outer {
             for b in inner {
-                if gazetteer.isAncestor(a, of: b) { return true }
+                if gazetteer.isAncestor(a.entry, of: b.entry) { return true }
                 checks += 1
                 if checks > 20_000 { return false }
             }
@@ -213,10 +225,12 @@ struct ParseSession {
         guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
         var score = score
         // Typed spaces are boundaries: a span crossing one costs, one aligned with it earns.
-        if folded.spaceBefore[start] { score += 0.3 }
-        if end < count, folded.spaceBefore[end] { score += 0.3 }
-        if end - start > 1 {
-            for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+        if hasSpaces {
+            if folded.spaceBefore[start] { score += 0.3 }
+            if end < count, folded.spaceBefore[end] { score += 0.3 }
+            if end - start > 1 {
+                for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+            }
         }
         candidates.append(Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index),
                                     evidence: evidence, score: score, hit: Int32(hit)))

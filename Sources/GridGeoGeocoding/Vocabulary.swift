@@ -1,3 +1,20 @@
+/// A set of Unicode scalars as a bitmap over the Basic Multilingual Plane (8 KB): membership is one
+/// load and one bit test, where a `Set<UInt32>` would hash. Scalars outside the BMP are never members.
+struct ScalarSet: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+
+    init(_ members: String) {
+        for scalar in members.unicodeScalars where scalar.value < 0x10000 {
+            words[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: UInt32) -> Bool {
+        scalar < 0x10000 && words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
+    }
+}
+
 /// The closed-class words of Chinese addresses: level suffixes, unit words, POI keywords,
 /// relative-position words and noise. Written from general knowledge of Chinese address usage
 /// (GB/T 23705 and GB/T 37149 address composition, NBS division names, everyday postal
@@ -137,13 +154,13 @@ enum Vocabulary {
     static let numberSlotUnits = ["号", "号院", "号楼", "栋", "幢", "单元", "层", "室", "户", "弄"]
 
     /// Direction and position characters that do not make a road name on their own (北路, 中路).
-    static let directionScalars: Set<UInt32> = Set("东西南北中上下前后内外左右大小新老".unicodeScalars.map(\.value))
+    static let directionScalars = ScalarSet("东西南北中上下前后内外左右大小新老")
 
     /// Characters that end administrative names; inside a road stem they suggest a missed boundary.
-    static let adminSuffixScalars: Set<UInt32> = Set("省市区县镇乡村".unicodeScalars.map(\.value))
+    static let adminSuffixScalars = ScalarSet("省市区县镇乡村")
 
     /// Separators typed between components.
-    static let separatorScalars: Set<UInt32> = Set("-_/\\|,，.。;；:：、·•~～?？!！*#＃()（）[]【】<>《》\"'“”‘’`+=&@^$%".unicodeScalars.map(\.value))
+    static let separatorScalars = ScalarSet("-_/\\|,，.。;；:：、·•~～?？!！*#＃()（）[]【】<>《》\"'“”‘’`+=&@^$%")
 
     // MARK: Lexicon
 
