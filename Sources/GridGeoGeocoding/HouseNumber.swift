@@ -56,10 +56,12 @@ public struct HouseNumber: Sendable, Hashable, CustomStringConvertible {
     /// The number with Arabic digits: `甲16号`, `4-22号`, `60、76号`, `12之3号`, `地下-1层`.
     public var description: String {
         var text = prefix ?? ""
+        // Basement floors carry their sign in the prefix: 地下1层 is floor -1.
+        let basement = prefix == "地下" || prefix == "负"
         if let range {
             text += "\(range.lowerBound)-\(range.upperBound)"
         } else {
-            text += numbers.map(String.init).joined(separator: "、")
+            text += numbers.map { String(basement ? abs($0) : $0) }.joined(separator: "、")
         }
         if let sub { text += "之\(sub)" }
         if let letter { text += letter }

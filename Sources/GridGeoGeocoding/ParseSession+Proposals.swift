@@ -30,7 +30,7 @@ extension ParseSession {
                 if hit.duplicate, !hit.redundantPreferred, !endsAdminMention(end) { score -= 2.0 }
                 if next.contains(.poiKeyword) { score -= 0.8 }
                 // An unsupported short township or community name is more often part of a POI name.
-                if !hit.parentSupport, !hit.childSupport, hit.level >= .town { score -= 2.0 }
+                if !hit.parentSupport, !hit.childSupport, hit.level >= .devzone { score -= 2.0 }
             }
             switch hit.level {
             case .city:
@@ -444,14 +444,6 @@ extension ParseSession {
             propose(.poi, 0.5)
         }
         if cats.contains(.distanceUnit) { propose(.assist, 2.0) }
-        // 5组6号: a village group with its door number is one roadno (NCAP guideline).
-        if cats.contains(.groupUnit), end < count {
-            var next = end
-            while next < count, Vocabulary.isDigit(text[next]) || ChineseNumeral.isNumeral(text[next]) { next += 1 }
-            if next > end, next < count, text[next] == 0x53F7 {   // 号
-                add(start, next + 1, .roadno, 3.5 + adjust, .number)
-            }
-        }
     }
 
     /// 地下一层, 负2楼, B1层: basement floors.
@@ -481,7 +473,11 @@ extension ParseSession {
             if cats.contains(.assistWord) {
                 add(k, j, .assist, length >= 2 ? 1.4 + 0.2 * Float(min(length, 4) - 2) : 0.3, .keyword)
             }
-            if cats.contains(.weakAssistWord) { add(k, j, .assist, -0.3, .keyword) }
+            if cats.contains(.weakAssistWord) { add(k, j, .assist, -1.0, .keyword) }
+            // 东单元, 西单元: an entrance named by its side.
+            if cats.contains(.entranceUnit), k > 0, text[k] == 0x5355, Vocabulary.directionScalars.contains(text[k - 1]) {
+                add(k - 1, j, .cellno, 3.0, .number)
+            }
             if cats.contains(.connector) { add(k, j, .assist, 0.2, .keyword) }
             if cats.contains(.crossing) { add(k, j, .assist, 1.5, .keyword) }
             if cats.contains(.subpoiWord) {
