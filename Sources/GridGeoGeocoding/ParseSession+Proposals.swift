@@ -77,7 +77,7 @@ extension ParseSession {
     /// word of a POI (宁波 + 书城).
     func endsAdminMention(_ end: Int) -> Bool {
         if end >= count || isSeparator(end) || folded.spaceBefore[end] { return true }
-        return hits.contains { Int($0.start) == end && $0.level <= .town }
+        return hits.contains { Int($0.start) == end && $0.level <= .town && ($0.bestForm != .short || $0.level <= .district) }
     }
 
     /// Whether the text right after `hit` is a suffix of the hit's own level (递铺 + 镇).
@@ -363,6 +363,11 @@ extension ParseSession {
                 if next < count, isAlnum(next) { break }
             }
             guard next > end + 1 else { break }
+            // A dash joins a range (4-22号: the second number is larger). 922-4号 is a door and a
+            // sub-number, two components (NCAP writes roadno 922, houseno 4号); 之 always joins.
+            if text[end] == 0x2D, cores.count == 1, !chinese,
+               let first = Self.digitValue(text[start..<coreEnd]), let second = Self.digitValue(text[(end + 1)..<next]),
+               second <= first { break }
             end = next
             cores.append((end, true))
             if cores.count > 6 { break }
@@ -376,6 +381,17 @@ extension ParseSession {
                             prefixed: prefixed)
             }
         }
+    }
+
+    /// The value of a run of ASCII digits (letters make it nil).
+    static func digitValue(_ scalars: ArraySlice<UInt32>) -> Int? {
+        guard !scalars.isEmpty, scalars.count <= 9 else { return nil }
+        var value = 0
+        for scalar in scalars {
+            guard Vocabulary.isDigit(scalar) else { return nil }
+            value = value * 10 + Int(scalar - 0x30)
+        }
+        return value
     }
 
     mutating func proposeBareNumber(start: Int, end: Int, prefixed: Bool) {
@@ -521,7 +537,8 @@ extension ParseSession {
             if Vocabulary.isDigit(text[i]), i + 1 < k, !Vocabulary.isAlphanumeric(text[i + 1]),
                !categories(at: i + 1).isDisjoint(with: Vocabulary.Category.numberUnits) { unitInside = true }
             if unitInside { break }
-            var prior: Float = stem == 1 ? -0.5 : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
+            // Two-character names on a one-character ending (花 + 园) are rare.
+            var prior: Float = stem == 1 ? (j - k == 1 ? -1.5 : -0.5) : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
             if Vocabulary.isDigit(text[i]) { prior -= 1.0 }
             for end in ends {
                 let score = base + prior + (end > j ? 0.3 : 0)

@@ -149,24 +149,30 @@ struct ParseSession {
         guard hits.count > 1 else { return }
         // Bound the pairwise work on hostile input.
         let limit = min(hits.count, 96)
+        var pairs: [(parent: Int, child: Int)] = []
         for a in 0..<limit {
             for b in 0..<limit where a != b {
-                let first = hits[a]
-                let second = hits[b]
-                guard first.end <= second.start else { continue }
-                if first.level < second.level, first.level <= .community,
-                   anyRelated(first.surfaces, second.surfaces) {
-                    hits[a].childSupport = true
-                    hits[b].parentSupport = true
-                }
+                guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level, hits[a].level <= .community
+                else { continue }
+                if anyRelated(hits[a].surfaces, hits[b].surfaces) { pairs.append((a, b)) }
             }
+        }
+        // Two short names backing each other only count down to the county level (北京 + 东城,
+        // 浙江 + 杭州); a short township or zone name needs a parent that was written in full or
+        // is itself backed by a third mention (西湖 + 科技园 is a POI, not a district and a township).
+        for (parent, child) in pairs {
+            let weakChild = hits[child].bestForm == .short && hits[child].level >= .devzone
+            if weakChild, hits[parent].bestForm == .short,
+               !pairs.contains(where: { $0.child == parent || ($0.parent == parent && $0.child != child) }) { continue }
+            hits[parent].childSupport = true
+            hits[child].parentSupport = true
         }
         for a in 0..<limit {
             for b in 0..<limit where a != b {
                 let first = hits[a]
                 let second = hits[b]
-                guard first.end <= second.start else { continue }
-                if first.level <= .town, second.level <= .town, sameUnit(first.surfaces, second.surfaces) {
+                guard first.end <= second.start, first.level <= .town, second.level <= .town else { continue }
+                if sameUnit(first.surfaces, second.surfaces) {
                     hits[a].duplicate = true
                     hits[b].duplicate = true
                     // The support of a repeated unit belongs to its first mention.
