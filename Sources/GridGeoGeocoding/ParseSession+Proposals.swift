@@ -31,6 +31,11 @@ extension ParseSession {
                 if next.contains(.poiKeyword) { score -= 0.8 }
                 // An unsupported short township or community name is more often part of a POI name.
                 if !hit.parentSupport, !hit.childSupport, hit.level >= .devzone { score -= 2.0 }
+                // A short township name right before a POI ending is the start of that POI (东方 + 景园).
+                if hit.level >= .devzone, end + 1 <= count,
+                   (end + 1...min(count, end + 3)).contains(where: { hasPOIEnding(at: $0) }) {
+                    score -= 1.5
+                }
             }
             switch hit.level {
             case .city:
@@ -64,6 +69,16 @@ extension ParseSession {
         if hit.parentSupport { bonus += hit.bestForm == .short ? 2.0 : 1.0 }
         if hit.childSupport { bonus += hit.bestForm == .short ? 1.5 : 0.8 }
         return bonus
+    }
+
+    /// Whether a POI keyword of two or more characters ends exactly at `end`.
+    func hasPOIEnding(at end: Int) -> Bool {
+        let from = max(0, end - 4)
+        for match in lex[Int(lexFirst[from])..<Int(lexFirst[min(end, count)])]
+        where Int(match.end) == end && match.end - match.start >= 2 && match.categories.contains(.poiKeyword) {
+            return true
+        }
+        return false
     }
 
     /// Whether one of the hit's entries lies in the configured home region.
@@ -478,6 +493,28 @@ extension ParseSession {
 
     // MARK: Keywords
 
+    /// Marks positions that unknown names do not run across: the start of a number with its
+    /// unit (6楼, 二十三号, 200米) and of a position or noise word of two characters or more.
+    mutating func markBarriers() {
+        barrier = [Bool](repeating: false, count: count + 1)
+        for match in lex where match.end - match.start >= 2
+            && !match.categories.isDisjoint(with: [.assistWord, .noiseWord, .crossing]) {
+            barrier[Int(match.start)] = true
+        }
+        var i = 0
+        while i < count {
+            let digit = Vocabulary.isDigit(text[i])
+            guard digit || ChineseNumeral.isNumeral(text[i]) else { i += 1; continue }
+            var r = i
+            while r < count, digit ? Vocabulary.isDigit(text[r]) : ChineseNumeral.isNumeral(text[r]) { r += 1 }
+            if r < count, !categories(at: r).isDisjoint(with: Vocabulary.Category.numberUnits),
+               digit || ChineseNumeral.value(text[i..<r]) != nil {
+                barrier[i] = true
+            }
+            i = r
+        }
+    }
+
     mutating func proposeKeywords() {
         for match in lex {
             let k = Int(match.start)
@@ -529,14 +566,11 @@ extension ParseSession {
             if close < count, close - j < 14 { ends.append(close + 1) }
         }
         let base: Float = strong ? 1.6 : 0.5
-        var unitInside = false
         for stem in 1...10 {
             let i = k - stem
             guard i >= 0, !isSeparator(i) else { break }
-            // Names do not run across a number with its unit (200米, 16号).
-            if Vocabulary.isDigit(text[i]), i + 1 < k, !Vocabulary.isAlphanumeric(text[i + 1]),
-               !categories(at: i + 1).isDisjoint(with: Vocabulary.Category.numberUnits) { unitInside = true }
-            if unitInside { break }
+            // Names do not run across a number with its unit (200米, 6楼) or a position word (旁边).
+            if i + 1 < k, barrier[i + 1] { break }
             // Two-character names on a one-character ending (花 + 园) are rare.
             var prior: Float = stem == 1 ? (j - k == 1 ? -1.5 : -0.5) : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
             if Vocabulary.isDigit(text[i]) { prior -= 1.0 }
@@ -602,7 +636,7 @@ extension ParseSession {
             guard leftAnchor[i] else { continue }
             var j = i
             while j < count, j - i < 10 {
-                if isSeparator(j) || (!isHan(j) && !isAlnum(j)) { break }
+                if isSeparator(j) || (!isHan(j) && !isAlnum(j)) || (j > i && barrier[j]) { break }
                 j += 1
                 if j < count, isAlnum(j - 1), isAlnum(j) { continue }
                 let longest = j - i == 10

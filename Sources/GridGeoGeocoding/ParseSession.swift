@@ -40,6 +40,8 @@ struct ParseSession {
     var candidates: [Candidate] = []
     var path: [Int] = []
 
+    /// Positions unknown names do not run across (see `markBarriers`).
+    var barrier: [Bool] = []
     /// Division-code prefix of the deployment (``AddressParser/Options/homeRegion``).
     let homeRegion: String?
     /// Whether the writer typed any spaces.
@@ -60,6 +62,7 @@ struct ParseSession {
         guard count > 0 else { return }
         candidates.reserveCapacity(count * 24)
         collectLexicon()
+        markBarriers()
         collectPlaces()
         markSupport()
         proposePlaces()
