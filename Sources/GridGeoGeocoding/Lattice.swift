@@ -96,7 +96,8 @@ enum Lattice {
         case (.community, .roadno), (.town, .roadno): return -0.2
         case (.prov, .roadno), (.city, .roadno), (.district, .roadno), (.devzone, .roadno), (.country, .roadno):
             return -0.8
-        case (.poi, .roadno), (.subpoi, .roadno): return -1.0
+        case (.poi, .roadno): return -1.0
+        case (.subpoi, .roadno): return -2.0
         case (.poi, .road), (.subpoi, .road): return -0.8
         case (.roadno, .road), (.subroadno, .road), (.subroad, .road): return -1.5
         case (.houseno, .poi), (.cellno, .poi), (.floorno, .poi), (.roomno, .poi): return -2.5

@@ -442,11 +442,12 @@ extension ParseSession {
         }
         if cats.contains(.roadNumberUnit) {
             if end - coreEnd == 1 {   // 号
+                let short = coreEnd - start <= 2
                 propose(.roadno, 2.4)
                 propose(.subroadno, 1.4)
                 propose(.houseno, 1.3)
-                propose(.cellno, 0.9)
-                propose(.roomno, 1.2)
+                propose(.cellno, short ? 1.0 : 0.8)
+                propose(.roomno, short ? 1.1 : 1.3)
             } else {                  // 号院, 号门
                 propose(.roadno, 2.8)
                 propose(.houseno, 1.0)
@@ -474,7 +475,13 @@ extension ParseSession {
             propose(.subpoi, 1.2)
             propose(.poi, 0.5)
         }
-        if cats.contains(.distanceUnit) { propose(.assist, 2.0) }
+        if cats.contains(.distanceUnit) {
+            propose(.assist, 2.0)
+            // 向东150米, 往北50米: the direction and the distance are one position phrase.
+            for match in lex where Int(match.end) == start && match.categories.contains(.assistWord) {
+                add(Int(match.start), end, .assist, 4.0, .number)
+            }
+        }
     }
 
     /// 地下一层, 负2楼, B1层: basement floors.
