@@ -223,6 +223,9 @@ extension ParseSession {
     // MARK: Roads
 
     mutating func proposeRoads() {
+        // Longest administrative name starting at each position (its end), for road stems.
+        placeStart = [Int](repeating: 0, count: count + 1)
+        for hit in hits where hit.level <= .community { placeStart[Int(hit.start)] = max(placeStart[Int(hit.start)], Int(hit.end)) }
         for match in lex where !match.categories.isDisjoint(with: [.roadSuffix, .weakRoadSuffix]) {
             let k = Int(match.start)
             let j = Int(match.end)
@@ -264,7 +267,9 @@ extension ParseSession {
                 let i = k - stem
                 guard i >= 0 else { break }
                 if isSeparator(i) { break }
-                guard let penalty = roadStemPenalty(i, k, numbered: numberedRoad) else { continue }
+                guard var penalty = roadStemPenalty(i, k, numbered: numberedRoad) else { continue }
+                // A long stem that starts with a place name (下沙 + 月雅路) is a place and a road.
+                if stem >= 4, placeStart[i] > i + 1, placeStart[i] <= k - 2 { penalty += 1.0 }
                 let score = base + Self.roadLengthPrior(stem) - penalty
                 add(i, j, .road, score, .suffix)
                 add(i, j, .subroad, score - 1.0, .suffix)

@@ -40,6 +40,8 @@ struct ParseSession {
     var candidates: [Candidate] = []
     var path: [Int] = []
 
+    /// End of the longest administrative name starting at each position (0: none).
+    var placeStart: [Int] = []
     /// Positions unknown names do not run across (see `markBarriers`).
     var barrier: [Bool] = []
     /// Division-code prefix of the deployment (``AddressParser/Options/homeRegion``).
