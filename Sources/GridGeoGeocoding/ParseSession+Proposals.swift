@@ -267,6 +267,13 @@ extension ParseSession {
                 let i = k - stem
                 guard i >= 0 else { break }
                 if isSeparator(i) { break }
+                // A numbered lane right after a road is that road's side lane: 银兴路 + 五巷, 林南路 + 一巷.
+                if stem <= 3, i > 0, Self.roadEndScalars.contains(text[i - 1]),
+                   (i..<k).allSatisfy({ Vocabulary.isDigit(text[$0]) || ChineseNumeral.isNumeral(text[$0]) }) {
+                    add(i, j, .subroad, 3.2, .suffix)
+                    add(i, j, .road, 1.5, .suffix)
+                    continue
+                }
                 guard var penalty = roadStemPenalty(i, k, numbered: numberedRoad) else { continue }
                 // A long stem that starts with a place name (下沙 + 月雅路) is a place and a road.
                 if stem >= 4, placeStart[i] > i + 1, placeStart[i] <= k - 2 { penalty += 1.0 }
