@@ -222,6 +222,17 @@ extension ParseSession {
 
     // MARK: Roads
 
+    /// Named village groups (村民小组): 田陀组, 公鸡岭组. Numbered ones (5组) come with the numbers.
+    mutating func proposeVillageGroups() {
+        for match in lex where match.categories.contains(.groupUnit) {
+            let k = Int(match.start)
+            guard k > 0, text[Int(match.end) - 1] == 0x7EC4, isHan(k - 1), !ChineseNumeral.isNumeral(text[k - 1]) else { continue }   // …组
+            for stem in 1...3 where k - stem >= 0 && hanStem(k - stem, k) {
+                add(k - stem, Int(match.end), .road, 1.8 - 0.2 * Float(stem - 1), .suffix)
+            }
+        }
+    }
+
     mutating func proposeRoads() {
         // Longest administrative name starting at each position (its end), for road stems.
         placeStart = [Int](repeating: 0, count: count + 1)

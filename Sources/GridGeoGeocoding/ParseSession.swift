@@ -70,6 +70,7 @@ struct ParseSession {
         proposePlaces()
         proposeAdminSuffixes()
         proposeRoads()
+        proposeVillageGroups()
         proposeNumbers()
         proposeKeywords()
         let strongCount = candidates.count
