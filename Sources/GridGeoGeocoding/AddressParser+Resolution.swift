@@ -23,9 +23,7 @@ extension AddressParser {
                 for (other, otherMention) in mentions.enumerated() where other != position {
                     if otherMention.hit.surfaces.contains(where: { gazetteer.related(entryID, $0.entry) }) { score += 1 }
                 }
-                if let home = options.homeRegion, gazetteer.entries[Int(entryID)].code?.hasPrefix(home) == true {
-                    score += 0.5
-                }
+                if home[Int(entryID)] { score += 0.5 }
                 switch surface.form {
                 case .full: score += 0.2
                 case .alias: score += 0.1

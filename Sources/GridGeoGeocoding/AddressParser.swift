@@ -41,10 +41,20 @@ public struct AddressParser: Sendable {
     public let gazetteer: Gazetteer
     public let options: Options
 
+    /// Per gazetteer entry: whether its code lies in ``Options/homeRegion`` (computed once).
+    let home: [Bool]
+
     /// A parser over `gazetteer` (by default the national divisions).
     public init(gazetteer: Gazetteer = .china, options: Options = Options()) {
         self.gazetteer = gazetteer
         self.options = options
+        self.home = Self.homeMask(gazetteer, region: options.homeRegion)
+    }
+
+    /// Which entries lie in `region` (a division-code prefix); all false without one.
+    static func homeMask(_ gazetteer: Gazetteer, region: String?) -> [Bool] {
+        guard let region else { return [Bool](repeating: false, count: gazetteer.count) }
+        return gazetteer.entries.map { $0.code?.hasPrefix(region) == true }
     }
 
     /// Parses one address. Never fails: text that is not an address comes back as fallback
@@ -60,7 +70,7 @@ public struct AddressParser: Sendable {
             folded.origin.removeSubrange(options.maxLength...)
             folded.spaceBefore.removeSubrange(options.maxLength...)
         }
-        var session = ParseSession(folded: folded, gazetteer: gazetteer, homeRegion: options.homeRegion)
+        var session = ParseSession(folded: folded, gazetteer: gazetteer, home: home)
         session.run()
         var components = session.components(input: text)
         let divisions = resolve(&components, hits: session.hits, chosen: session.chosenHits)

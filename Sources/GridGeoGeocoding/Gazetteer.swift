@@ -146,12 +146,19 @@ public struct Gazetteer: Sendable {
     /// Parents from the nearest up: for 安定门街道, [东城区, 北京市 (city), 北京市 (province)].
     public func ancestors(of entry: Entry) -> [Entry] {
         var chain: [Entry] = []
-        var current = parent(of: entry)
+        var current = parentIndex(of: entry.id)
         while let next = current, chain.count < 8 {
-            chain.append(next)
-            current = parent(of: next)
+            chain.append(entries[next])
+            current = parentIndex(of: next)
         }
         return chain
+    }
+
+    /// The parent's position: resolved when the entry was added, else looked up by code (a parent
+    /// added after its child).
+    private func parentIndex(of id: Int) -> Int? {
+        if parents[id] >= 0 { return Int(parents[id]) }
+        return entries[id].parentCode.flatMap { byCode[$0] }
     }
 
     /// Whether `ancestor` contains `descendant`, by division codes (a code is a prefix of its

@@ -83,8 +83,7 @@ extension ParseSession {
 
     /// Whether one of the hit's entries lies in the configured home region.
     func inHomeRegion(_ hit: PlaceHit) -> Bool {
-        guard let home = homeRegion else { return false }
-        return hit.surfaces.contains { gazetteer.entries[Int($0.entry)].code?.hasPrefix(home) == true }
+        hit.surfaces.contains { home[Int($0.entry)] }
     }
 
     /// Whether an administrative mention ending at `end` is followed by the end of the text, a

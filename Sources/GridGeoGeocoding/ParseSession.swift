@@ -44,15 +44,15 @@ struct ParseSession {
     var placeStart: [Int] = []
     /// Positions unknown names do not run across (see `markBarriers`).
     var barrier: [Bool] = []
-    /// Division-code prefix of the deployment (``AddressParser/Options/homeRegion``).
-    let homeRegion: String?
+    /// Per entry: whether it lies in the deployment's home region (``AddressParser/Options/homeRegion``).
+    let home: [Bool]
     /// Whether the writer typed any spaces.
     let hasSpaces: Bool
 
-    init(folded: FoldedText, gazetteer: Gazetteer, homeRegion: String?) {
+    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool]) {
         self.folded = folded
         self.gazetteer = gazetteer
-        self.homeRegion = homeRegion
+        self.home = home
         self.hasSpaces = folded.spaceBefore.contains(true)
         self.text = folded.scalars
     }
@@ -122,9 +122,10 @@ struct ParseSession {
         let limit = gazetteer.maxNameLength
         guard limit > 0 else { return }
         var found: [(start: Int, end: Int, list: Int32)] = []
+        let names = gazetteer.names   // one copy of the trie's storage for the whole walk
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count where Vocabulary.isHan(buffer[start]) {
-                gazetteer.names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
+                names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
                     found.append((start, end, list))
                 }
             }
@@ -253,7 +254,15 @@ struct ParseSession {
     /// Turns the best path into components over the original input.
     func components(input: String) -> [AddressComponent] {
         guard !path.isEmpty else { return [] }
-        let inputScalars = Array(input.unicodeScalars)
+        // String index of every input scalar (and of the end), to slice the text as typed.
+        var indices: [String.Index] = []
+        indices.reserveCapacity(folded.inputCount + 1)
+        var position = input.unicodeScalars.startIndex
+        while position < input.unicodeScalars.endIndex {
+            indices.append(position)
+            position = input.unicodeScalars.index(after: position)
+        }
+        indices.append(input.unicodeScalars.endIndex)
         var result: [AddressComponent] = []
         result.reserveCapacity(path.count)
         for index in path {
@@ -263,7 +272,7 @@ struct ParseSession {
             let label = AddressLabel.allCases[Int(candidate.label)]
             let lower = Int(folded.origin[start])
             let upper = Int(folded.origin[end - 1]) + 1
-            let surface = String(String.UnicodeScalarView(inputScalars[lower..<upper]))
+            let surface = String(input.unicodeScalars[indices[lower]..<indices[upper]])
             let foldedSlice = text[start..<end]
             var number: HouseNumber? = nil
             var normalized = String(scalars: foldedSlice)

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ParseSessionTests {
     private func session(_ text: String) -> ParseSession {
-        var session = ParseSession(folded: FoldedText(text), gazetteer: .china, homeRegion: "11")
+        var session = ParseSession(folded: FoldedText(text), gazetteer: .china, home: sharedParser.home)
         session.run()
         return session
     }
