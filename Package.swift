@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
+        .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
