@@ -235,7 +235,10 @@ extension ParseSession {
     mutating func proposeRoads() {
         // Longest administrative name starting at each position (its end), for road stems.
         placeStart = [Int](repeating: 0, count: count + 1)
-        for hit in hits where hit.level <= .community { placeStart[Int(hit.start)] = max(placeStart[Int(hit.start)], Int(hit.end)) }
+        for hit in hits where hit.level <= .community
+            && (hit.level <= .district || hit.bestForm != .short || hit.parentSupport || hit.childSupport) {
+            placeStart[Int(hit.start)] = max(placeStart[Int(hit.start)], Int(hit.end))
+        }
         for match in lex where !match.categories.isDisjoint(with: [.roadSuffix, .weakRoadSuffix]) {
             let k = Int(match.start)
             let j = Int(match.end)
@@ -571,6 +574,10 @@ extension ParseSession {
                 proposeNamedPlace(keywordStart: k, end: j, strong: cats.contains(.poiKeyword),
                                   organisation: cats.contains(.organisation))
             }
+        }
+        // 一 typed as a dash between digits: 3一12一1101.
+        for i in 1..<max(1, count - 1) where text[i] == 0x4E00 && Vocabulary.isDigit(text[i - 1]) && Vocabulary.isDigit(text[i + 1]) {
+            add(i, i + 1, .redundant, 1.0, .keyword)
         }
         // Separator runs.
         var i = 0

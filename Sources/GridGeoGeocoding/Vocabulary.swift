@@ -130,7 +130,8 @@ enum Vocabulary {
 
     /// Delivery instructions and other noise.
     static let noiseWords = ["电联", "先电联", "请电联", "电话联系", "打电话", "来电", "代收", "转交",
-                             "收件", "谢谢", "请送", "送货上门", "自提"]
+                             "收件", "谢谢", "请送", "送货上门", "自提", "自取", "同意自取", "提前致电",
+                             "本人签收", "须本人签", "收方地址", "原单号", "NULL", "商铺", "店面", "店铺"]
     static let countryWords = ["中国", "中华人民共和国"]
 
     /// Units after a door number: 号, 号院, 弄.
@@ -141,7 +142,7 @@ enum Vocabulary {
     static let entranceUnits = ["单元", "门", "梯", "号门", "单元门"]
     static let floorUnits = ["层", "F", "楼层", "层楼"]
     static let ambiguousUnits = ["楼"]
-    static let roomUnits = ["室", "房", "户", "号房", "号室", "铺", "号铺", "号商铺", "商铺", "间", "档",
+    static let roomUnits = ["室", "房", "户", "号房", "号室", "铺", "号铺", "间", "档",
                             "号档", "号店", "号摊位", "摊位", "号柜", "库"]
     static let groupUnits = ["组", "队", "社", "村民小组", "小组", "生产队"]
     static let zoneUnits = ["区", "号区", "片区", "街区"]

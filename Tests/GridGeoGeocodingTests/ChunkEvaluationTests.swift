@@ -83,11 +83,12 @@ import Testing
     }
 }
 
-/// Measured on dev (see the report in the commit log), minus about half a point.
+/// Measured on dev (overall 85.11, prov 96.79, city 96.55, district 94.19, town 90.34), minus about
+/// half a point.
 enum DevFloors {
-    static let overall = 83.0
-    static let prov = 96.0
+    static let overall = 84.6
+    static let prov = 96.3
     static let city = 96.0
-    static let district = 93.5
-    static let town = 89.0
+    static let district = 93.7
+    static let town = 89.8
 }
