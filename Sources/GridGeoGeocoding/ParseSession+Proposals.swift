@@ -28,6 +28,8 @@ extension ParseSession {
                 if next.contains(.roadSuffix) || (end + 1 < count && Vocabulary.directionScalars.contains(text[end])
                                                   && categories(at: end + 1).contains(.roadSuffix)) { score -= 2.0 }
                 if hit.duplicate, !hit.redundantPreferred, !endsAdminMention(end) { score -= 2.0 }
+                // A place name right before a zone word names the zone (德清 + 经济开发区).
+                if next.contains(.devzoneSuffix) { score -= 2.5 }
                 if next.contains(.poiKeyword) { score -= 0.8 }
                 // An unsupported short township or community name is more often part of a POI name.
                 if !hit.parentSupport, !hit.childSupport, hit.level >= .devzone { score -= 2.0 }
