@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
+        .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -35,6 +36,10 @@ let package = Package(
         ], swiftSettings: strict),
         // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
         .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
+        // Chinese addresses: parsing, normalisation, matching, geocoding and reverse geocoding.
+        .target(name: "GridGeoGeocoding", dependencies: ["GridGeoCore"],
+                // NBS division tables 2022 (modood/Administrative-divisions-of-China, WTFPL): shipped as data.
+                resources: [.copy("AdminDivisions")], swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -66,6 +71,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
         .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender"]),
+        .testTarget(name: "GridGeoGeocodingTests", dependencies: ["GridGeoGeocoding"]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),

@@ -1,0 +1,70 @@
+extension AddressParser {
+    /// Chooses one gazetteer entry per named component and builds the division chain.
+    ///
+    /// An entry scores one point for every other named component it is consistent with (one
+    /// contains the other), half a point for lying in ``Options/homeRegion``, and a little for
+    /// being named in full. Ties are kept as ``PlaceMatch/alternatives`` and flagged ambiguous.
+    /// Missing parents are inferred from the deepest division named (安定门街道 → 东城区 → 北京市).
+    func resolve(_ components: inout [AddressComponent], hits: [PlaceHit], chosen: [Int32]) -> Divisions {
+        var mentions: [(component: Int, hit: PlaceHit)] = []
+        for (index, hitIndex) in chosen.enumerated() where hitIndex >= 0 && index < components.count {
+            let label = components[index].label
+            guard label != .redundant, label != .assist, label != .otherinfo else { continue }
+            mentions.append((index, hits[Int(hitIndex)]))
+        }
+        var divisions = Divisions()
+        for (position, mention) in mentions.enumerated() {
+            var bestScore = -Float.greatestFiniteMagnitude
+            var best: [Int] = []
+            let surfaces = Array(mention.hit.surfaces)
+            for (k, surface) in surfaces.enumerated() {
+                let entryID = surface.entry
+                var score: Float = 0
+                for (other, otherMention) in mentions.enumerated() where other != position {
+                    if otherMention.hit.surfaces.contains(where: { gazetteer.related(entryID, $0.entry) }) { score += 1 }
+                }
+                if home[Int(entryID)] { score += 0.5 }
+                switch surface.form {
+                case .full: score += 0.2
+                case .alias: score += 0.1
+                case .short: break
+                }
+                if score > bestScore + 1e-4 {
+                    bestScore = score
+                    best = [k]
+                } else if abs(score - bestScore) <= 1e-4 {
+                    best.append(k)
+                }
+            }
+            guard let first = best.first else { continue }
+            let entry = gazetteer.entries[Int(surfaces[first].entry)]
+            let alternatives = best.dropFirst().map { gazetteer.entries[Int(surfaces[$0].entry)] }
+            let old = components[mention.component]
+            components[mention.component] = AddressComponent(
+                label: old.label, text: old.text, normalized: old.normalized, range: old.range, number: old.number,
+                place: PlaceMatch(entry: entry, form: surfaces[first].form, alternatives: alternatives),
+                evidence: old.evidence)
+            let resolved = ResolvedDivision(entry: entry, isExplicit: true, isAmbiguous: !alternatives.isEmpty)
+            switch entry.level {
+            case .province where divisions.province == nil: divisions.province = resolved
+            case .city where divisions.city == nil: divisions.city = resolved
+            case .district where divisions.district == nil: divisions.district = resolved
+            case .town where divisions.town == nil: divisions.town = resolved
+            default: break
+            }
+        }
+        // Infer missing parents from the deepest division named.
+        if let deepest = divisions.deepest {
+            for ancestor in gazetteer.ancestors(of: deepest.entry) {
+                let inferred = ResolvedDivision(entry: ancestor, isExplicit: false, isAmbiguous: deepest.isAmbiguous)
+                switch ancestor.level {
+                case .province where divisions.province == nil: divisions.province = inferred
+                case .city where divisions.city == nil: divisions.city = inferred
+                case .district where divisions.district == nil: divisions.district = inferred
+                default: break
+                }
+            }
+        }
+        return divisions
+    }
+}

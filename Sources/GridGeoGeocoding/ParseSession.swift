@@ -1,0 +1,310 @@
+/// A vocabulary word found in the text.
+struct LexMatch {
+    var start: Int32
+    var end: Int32
+    var categories: Vocabulary.Category
+}
+
+/// A gazetteer name found in the text, restricted to one level.
+struct PlaceHit {
+    var start: Int32
+    var end: Int32
+    var level: GazetteerLevel
+    /// The entries of this level indexed under the matched surface, with the form of each (a slice
+    /// of the gazetteer's own list: no copy).
+    var surfaces: ArraySlice<Gazetteer.Surface>
+    /// The strongest form among `forms` (full before alias before short).
+    var bestForm: Gazetteer.NameForm
+    /// An earlier mention of a containing division (东城 after 北京).
+    var parentSupport = false
+    /// A later mention of a contained division (黄岩 before 东城).
+    var childSupport = false
+    /// Another mention of the same entry exists (浙江省 … 浙江省 again).
+    var duplicate = false
+    /// Of two mentions of one entry, this is the one to call redundant: the shorter, or the
+    /// earlier when both are written alike (the later one leads into the rest of the address).
+    var redundantPreferred = false
+}
+
+/// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
+struct ParseSession {
+    let folded: FoldedText
+    let gazetteer: Gazetteer
+    let text: [UInt32]
+    var count: Int { text.count }
+
+    var lex: [LexMatch] = []
+    /// `lexFirst[i]`: index of the first match starting at `i` or later.
+    var lexFirst: [Int32] = []
+    var hits: [PlaceHit] = []
+    var candidates: [Candidate] = []
+    var path: [Int] = []
+
+    /// End of the longest administrative name starting at each position (0: none).
+    var placeStart: [Int] = []
+    /// Positions unknown names do not run across (see `markBarriers`).
+    var barrier: [Bool] = []
+    /// Per entry: whether it lies in the deployment's home region (``AddressParser/Options/homeRegion``).
+    let home: [Bool]
+    /// Whether the writer typed any spaces.
+    let hasSpaces: Bool
+
+    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool]) {
+        self.folded = folded
+        self.gazetteer = gazetteer
+        self.home = home
+        self.hasSpaces = folded.spaceBefore.contains(true)
+        self.text = folded.scalars
+    }
+
+    /// Hit indices used by the chosen path, by component order.
+    var chosenHits: [Int32] { path.map { candidates[$0].hit } }
+
+    mutating func run() {
+        guard count > 0 else { return }
+        candidates.reserveCapacity(count * 24)
+        collectLexicon()
+        markBarriers()
+        collectPlaces()
+        markSupport()
+        proposePlaces()
+        proposeAdminSuffixes()
+        proposeRoads()
+        proposeVillageGroups()
+        proposeNumbers()
+        proposeKeywords()
+        let strongCount = candidates.count
+        proposeFallbacks(restricted: true)
+        path = Lattice.decode(candidates, length: count)
+        if path.isEmpty {
+            // The restricted fallbacks left a gap: retry with every fallback span.
+            candidates.removeSubrange(strongCount...)
+            proposeFallbacks(restricted: false)
+            path = Lattice.decode(candidates, length: count)
+        }
+    }
+
+    // MARK: Matching
+
+    mutating func collectLexicon() {
+        let lexicon = Vocabulary.lexicon
+        lexFirst = [Int32](repeating: 0, count: count + 1)
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<count {
+                lexFirst[start] = Int32(lex.count)
+                lexicon.trie.forEachMatch(in: buffer, from: start, maxLength: lexicon.maxLength) { end, value in
+                    lex.append(LexMatch(start: Int32(start), end: Int32(end), categories: lexicon.categories[Int(value)]))
+                }
+            }
+        }
+        lexFirst[count] = Int32(lex.count)
+    }
+
+    /// Vocabulary matches starting at `position`.
+    func lexMatches(at position: Int) -> ArraySlice<LexMatch> {
+        guard position < count else { return [] }
+        return lex[Int(lexFirst[position])..<Int(lexFirst[position + 1])]
+    }
+
+    /// Union of the categories of words starting at `position`.
+    func categories(at position: Int) -> Vocabulary.Category {
+        var union: Vocabulary.Category = []
+        for match in lexMatches(at: position) { union.formUnion(match.categories) }
+        return union
+    }
+
+    /// Whether a word with `category` spans exactly `start..<end`.
+    func hasWord(_ category: Vocabulary.Category, from start: Int, to end: Int) -> Bool {
+        lexMatches(at: start).contains { Int($0.end) == end && !$0.categories.isDisjoint(with: category) }
+    }
+
+    mutating func collectPlaces() {
+        let limit = gazetteer.maxNameLength
+        guard limit > 0 else { return }
+        var found: [(start: Int, end: Int, list: Int32)] = []
+        let names = gazetteer.names   // one copy of the trie's storage for the whole walk
+        text.withUnsafeBufferPointer { buffer in
+            for start in 0..<count where Vocabulary.isHan(buffer[start]) {
+                names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
+                    found.append((start, end, list))
+                }
+            }
+        }
+        for (start, end, list) in found where !splitsAlphanumericRun(start, end) {
+            // Surface lists are grouped by level: one hit per run.
+            let surfaces = gazetteer.surfaceLists[Int(list)]
+            var lower = 0
+            while lower < surfaces.count {
+                let level = gazetteer.levels[Int(surfaces[lower].entry)]
+                var upper = lower
+                var best = Gazetteer.NameForm.short
+                while upper < surfaces.count, gazetteer.levels[Int(surfaces[upper].entry)] == level {
+                    if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
+                        best = surfaces[upper].form
+                    }
+                    upper += 1
+                }
+                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
+                                     surfaces: surfaces[lower..<upper], bestForm: best))
+                lower = upper
+            }
+        }
+    }
+
+    /// Marks hits whose entries have a parent or child mentioned elsewhere, and repeated mentions.
+    mutating func markSupport() {
+        guard hits.count > 1 else { return }
+        // Bound the pairwise work on hostile input.
+        let limit = min(hits.count, 96)
+        var pairs: [(parent: Int, child: Int)] = []
+        for a in 0..<limit {
+            for b in 0..<limit where a != b {
+                guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level, hits[a].level <= .community
+                else { continue }
+                if anyRelated(hits[a].surfaces, hits[b].surfaces) { pairs.append((a, b)) }
+            }
+        }
+        // Two short names backing each other only count down to the county level (北京 + 东城,
+        // 浙江 + 杭州); a short township or zone name needs a parent that was written in full or
+        // is itself backed by a third mention (西湖 + 科技园 is a POI, not a district and a township).
+        for (parent, child) in pairs {
+            let weakChild = hits[child].bestForm == .short && hits[child].level >= .devzone
+            if weakChild, hits[parent].bestForm == .short,
+               !pairs.contains(where: { $0.child == parent || ($0.parent == parent && $0.child != child) }) { continue }
+            hits[parent].childSupport = true
+            hits[child].parentSupport = true
+        }
+        for a in 0..<limit {
+            for b in 0..<limit where a != b {
+                let first = hits[a]
+                let second = hits[b]
+                guard first.end <= second.start, first.level <= .town, second.level <= .town else { continue }
+                if sameUnit(first.surfaces, second.surfaces) {
+                    hits[a].duplicate = true
+                    hits[b].duplicate = true
+                    // The support of a repeated unit belongs to its first mention.
+                    hits[b].parentSupport = false
+                    hits[b].childSupport = false
+                    if first.end - first.start <= second.end - second.start {
+                        hits[a].redundantPreferred = true
+                    } else {
+                        hits[b].redundantPreferred = true
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the two entry lists share a unit; a municipality's province and city entries
+    /// (北京 and 北京市) count as one unit.
+    func sameUnit(_ first: ArraySlice<Gazetteer.Surface>, _ second: ArraySlice<Gazetteer.Surface>) -> Bool {
+        for x in first {
+            let a = x.entry
+            for y in second {
+                let b = y.entry
+                if a == b || (gazetteer.municipalCity[Int(b)] && gazetteer.parents[Int(b)] == a) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether some entry of `outer` contains some entry of `inner`.
+    func anyRelated(_ outer: ArraySlice<Gazetteer.Surface>, _ inner: ArraySlice<Gazetteer.Surface>) -> Bool {
+        var checks = 0
+        for a in outer {
+            for b in inner {
+                if gazetteer.isAncestor(a.entry, of: b.entry) { return true }
+                checks += 1
+                if checks > 20_000 { return false }
+            }
+        }
+        return false
+    }
+
+    // MARK: Helpers
+
+    @inline(__always) func isSeparator(_ i: Int) -> Bool { Vocabulary.separatorScalars.contains(text[i]) }
+    @inline(__always) func isHan(_ i: Int) -> Bool { Vocabulary.isHan(text[i]) }
+    @inline(__always) func isAlnum(_ i: Int) -> Bool { Vocabulary.isAlphanumeric(text[i]) }
+
+    /// Whether `start..<end` begins or ends inside a run of ASCII letters and digits.
+    @inline(__always) func splitsAlphanumericRun(_ start: Int, _ end: Int) -> Bool {
+        (start > 0 && start < count && isAlnum(start - 1) && isAlnum(start))
+            || (end > 0 && end < count && isAlnum(end - 1) && isAlnum(end))
+    }
+
+    mutating func add(_ start: Int, _ end: Int, _ label: AddressLabel, _ score: Float,
+                      _ evidence: AddressComponent.Evidence, hit: Int = -1) {
+        guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
+        var score = score
+        // Typed spaces are boundaries: a span crossing one costs, one aligned with it earns.
+        if hasSpaces {
+            if folded.spaceBefore[start] { score += 0.3 }
+            if end < count, folded.spaceBefore[end] { score += 0.3 }
+            if end - start > 1 {
+                for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+            }
+        }
+        candidates.append(Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index),
+                                    evidence: evidence, score: score, hit: Int32(hit)))
+    }
+
+    // MARK: Components
+
+    /// Turns the best path into components over the original input.
+    func components(input: String) -> [AddressComponent] {
+        guard !path.isEmpty else { return [] }
+        // String index of every input scalar (and of the end), to slice the text as typed.
+        var indices: [String.Index] = []
+        indices.reserveCapacity(folded.inputCount + 1)
+        var position = input.unicodeScalars.startIndex
+        while position < input.unicodeScalars.endIndex {
+            indices.append(position)
+            position = input.unicodeScalars.index(after: position)
+        }
+        indices.append(input.unicodeScalars.endIndex)
+        var result: [AddressComponent] = []
+        result.reserveCapacity(path.count)
+        for index in path {
+            let candidate = candidates[index]
+            let start = Int(candidate.start)
+            let end = Int(candidate.end)
+            let label = AddressLabel.allCases[Int(candidate.label)]
+            let lower = Int(folded.origin[start])
+            let upper = Int(folded.origin[end - 1]) + 1
+            let surface = String(input.unicodeScalars[indices[lower]..<indices[upper]])
+            let foldedSlice = text[start..<end]
+            var number: HouseNumber? = nil
+            var normalized = String(scalars: foldedSlice)
+            if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
+                number = parsed
+                normalized = Self.normalizedNumberText(foldedSlice)
+            }
+            result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
+                                           number: number, place: nil, evidence: candidate.evidence))
+        }
+        return result
+    }
+
+    /// A number component with its Chinese numeral runs written as digits, everything else kept.
+    static func normalizedNumberText(_ scalars: ArraySlice<UInt32>) -> String {
+        var out: [UInt32] = []
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if ChineseNumeral.isNumeral(scalars[i]) {
+                var j = i
+                while j < scalars.endIndex, ChineseNumeral.isNumeral(scalars[j]) { j += 1 }
+                if let value = ChineseNumeral.value(scalars[i..<j]) {
+                    out.append(contentsOf: String(value).unicodeScalars.map(\.value))
+                } else {
+                    out.append(contentsOf: scalars[i..<j])
+                }
+                i = j
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(scalars: out[...])
+    }
+}
