@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GridGeoShapefile", targets: ["GridGeoShapefile"]),
         .library(name: "GridGeoStore", targets: ["GridGeoStore"]),
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
+        .library(name: "GridGeoRender", targets: ["GridGeoRender"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
