@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GridGeoRender", targets: ["GridGeoRender"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
+        .library(name: "GridGeoHierarchy", targets: ["GridGeoHierarchy"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
@@ -58,6 +59,10 @@ let package = Package(
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
+        // The store's hierarchy completed and divided: drafting missing communities or streets into
+        // the store, building, validating and publishing grid versions.
+        .target(name: "GridGeoHierarchy", dependencies: ["GridGeoCore", "GridGeoGEOS", "GridGeoGrids", "GridGeoStore"],
+                swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
@@ -65,7 +70,8 @@ let package = Package(
         ], swiftSettings: strict),
 
         .executableTarget(name: "geo-import", dependencies: [
-            "GridGeoImport", "GridGeoCLI", "GridGeoStore", "GridGeoPROJ", "GridGeoShapefile", "GridGeoCore",
+            "GridGeoImport", "GridGeoHierarchy", "GridGeoGrids", "GridGeoCLI", "GridGeoStore", "GridGeoPROJ",
+            "GridGeoShapefile", "GridGeoCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -85,6 +91,9 @@ let package = Package(
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
+        .testTarget(name: "GridGeoHierarchyTests", dependencies: [
+            "GridGeoHierarchy", "GridGeoGrids", "GridGeoStore", "GridGeoGEOS", "GridGeoCore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -241,6 +241,17 @@ public final class Importer {
             }
             return c
         }
+        // A `drafted` attribute (true or 1), as `export` writes it and SampleData's synthetic layers
+        // carry it, keeps a drafted boundary marked drafted.
+        func drafted(_ f: SourceFeature) -> Bool {
+            guard let key = f.attributes.keys.first(where: { $0.lowercased() == "drafted" }) else { return false }
+            switch f.attributes[key] {
+            case .bool(let b): return b
+            case .number(let n): return n == 1
+            case .string(let s): return ["1", "true", "t", "y", "yes"].contains(s.lowercased())
+            default: return false
+            }
+        }
         let start = options.startDate ?? LocalDate.today
         switch options.layer {
         case .districts:
@@ -251,14 +262,14 @@ public final class Importer {
             var out: [StreetRecord] = []
             for (f, g) in kept {
                 let c = try code(f, digits: 9)
-                out.append(StreetRecord(code: c, name: text(f, .name) ?? "", districtCode: String(c.prefix(6)), geometry: g, drafted: false))
+                out.append(StreetRecord(code: c, name: text(f, .name) ?? "", districtCode: String(c.prefix(6)), geometry: g, drafted: drafted(f)))
             }
             return .streets(out)
         case .communities:
             var out: [CommunityRecord] = []
             for (f, g) in kept {
                 let c = try code(f, digits: 12)
-                out.append(CommunityRecord(code: c, name: text(f, .name) ?? "", streetCode: String(c.prefix(9)), geometry: g, drafted: false))
+                out.append(CommunityRecord(code: c, name: text(f, .name) ?? "", streetCode: String(c.prefix(9)), geometry: g, drafted: drafted(f)))
             }
             return .communities(out)
         case .roads:

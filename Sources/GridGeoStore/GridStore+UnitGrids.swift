@@ -111,6 +111,14 @@ extension GridStore {
         }
     }
 
+    /// Every grid code published in any version, current or retired. A re-division numbers new
+    /// grids after these, so a code never names two different shapes.
+    public func publishedGridCodes() throws -> Set<String> {
+        try queue.read { db in
+            Set(try db.query("SELECT DISTINCT code FROM unit_grids") { row in try row.column(0, as: String.self) })
+        }
+    }
+
     /// The unit grids of one version, by code.
     public func unitGrids(version: Int) throws -> [UnitGridRecord] {
         try queue.read { db in

@@ -10,8 +10,8 @@ import GridGeoStore
 struct GeoImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geo-import",
-        abstract: "Import shapefile deliveries into a GridGeo database, and look at the result.",
-        subcommands: [Inspect.self, Import.self, Export.self, Render.self])
+        abstract: "Import shapefile deliveries into a GridGeo database, complete the hierarchy, build unit grids, look at the result.",
+        subcommands: [Inspect.self, Import.self, DraftStreets.self, DraftCommunities.self, BuildGrids.self, Export.self, Render.self])
 }
 
 /// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.

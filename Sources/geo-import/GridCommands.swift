@@ -1,0 +1,242 @@
+import ArgumentParser
+import Foundation
+import GridGeoCLI
+import GridGeoGrids
+import GridGeoHierarchy
+import GridGeoStore
+
+/// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.
+func stop(_ error: HierarchyError) -> ExitCode {
+    FileHandle.standardError.write(Data("Error \(error.exitCode): \(error.description)\n".utf8))
+    return ExitCode(error.exitCode)
+}
+
+/// Opens an existing database; a missing one is missing input (66), never created here.
+func openExisting(_ db: String) throws -> GridStore {
+    guard FileManager.default.fileExists(atPath: db) else { throw stop(.missingInput("--db \(db): no such file")) }
+    do { return try GridStore(path: db) } catch { throw stop(.io("\(db): \(error)")) }
+}
+
+func writeJSON<T: Encodable>(_ value: T, to path: String) throws(HierarchyError) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    do { try encoder.encode(value).write(to: URL(fileURLWithPath: path)) }
+    catch { throw .io("\(path): cannot write the report: \(error)") }
+}
+
+/// A thousands separator for counts and areas in summaries.
+func grouped(_ value: Double) -> String {
+    let n = Int(value.rounded())
+    let digits = String(abs(n))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}
+
+struct DraftCommunities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft-communities",
+        abstract: "Draft the community polygons of streets that have none, from a names list, along the store's roads.",
+        discussion: """
+            Each street is divided into as many compact parts of equal area as the names list gives it
+            communities (SampleData/communities.csv format: street_code, community_name_short …). Parts are
+            named in list order and stored marked drafted, with provisional codes (street code + a sequence,
+            north to south, west to east) unless the list has a community_code column. Drafted communities
+            never overlap communities already in the store. One transaction: on any error nothing is written.
+            Exit codes: 64 usage, 65 data, 66 missing input, 73 street already has communities, 74 I/O.
+            """)
+
+    @Option(help: "The GridGeo database.") var db: String
+    @Option(help: "The names list (CSV).") var names: String
+    @Option(name: .customLong("street"), help: "Only this street (9 digits); repeat for several. Default: every street without communities.")
+    var streets: [String] = []
+    @Option(help: "Write the JSON report here.") var report: String?
+    @Flag(name: .shortAndLong, help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        for s in streets where s.count != 9 || !s.allSatisfy(\.isASCII) || !s.allSatisfy(\.isNumber) {
+            throw ValidationError("--street \(s): expected a 9-digit street code")
+        }
+    }
+
+    func run() throws {
+        let store = try openExisting(db)
+        var progress: ProgressReporter?
+        do {
+            let list = try CommunityNameList(contentsOfFile: names)
+            let drafter = HierarchyDrafter(store: store)
+            drafter.progress = { done, total, _ in
+                if progress == nil { progress = ProgressReporter("draft communities", total: total, quiet: quiet) }
+                progress?.advance()
+            }
+            let result = try drafter.draftCommunities(names: list, streetCodes: streets)
+            progress?.finish()
+            if let report { try writeJSON(result, to: report) }
+            print("drafted \(result.communityCount) communities in \(result.drafted.count) streets of \(db), marked drafted")
+            for s in result.drafted {
+                print("  \(s.code) \(s.name): \(s.communities) communities, \(s.provisionalCodes ? "provisional" : "official") codes, "
+                      + "area \(Int(s.smallestPercentOfMean.rounded()))–\(Int(s.largestPercentOfMean.rounded())) % of the street's mean"
+                      + (s.excludedSquareMetres >= 0.01 ? "; \(String(format: "%.2f", s.excludedSquareMetres)) m² left to neighbouring communities" : ""))
+            }
+            for s in result.skipped { print("  skipped \(s.code) \(s.name): \(s.reason)") }
+            for w in result.warnings { print("  warning: \(w)") }
+        } catch {
+            progress?.finish()
+            throw stop(error)
+        }
+    }
+}
+
+struct DraftStreets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft-streets",
+        abstract: "Draft the streets of a district that has none, from their areas, along the store's roads.",
+        discussion: """
+            The area list is a CSV with code, name and area_km2 (a level column keeps only rows whose level is
+            street). Each street gets its share of the district's area; the streets are stored marked drafted.
+            Exit codes: 64 usage, 65 data, 66 missing input, 73 district already has streets, 74 I/O.
+            """)
+
+    @Option(help: "The GridGeo database.") var db: String
+    @Option(help: "The street areas (CSV: code,name,area_km2).") var areas: String
+    @Option(help: "The district (6 digits); needed only when the store has several.") var district: String?
+    @Flag(name: .shortAndLong, help: "No progress on stderr.") var quiet = false
+
+    func run() throws {
+        let store = try openExisting(db)
+        let progress = ProgressReporter("draft streets", total: 1, quiet: quiet)
+        let result: StreetDraftReport
+        do {
+            let list = try StreetAreaList(contentsOfFile: areas)
+            let drafter = HierarchyDrafter(store: store)
+            drafter.progress = { _, _, _ in progress.advance() }
+            result = try drafter.draftStreets(areas: list, districtCode: district)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw stop(error)
+        }
+        print("drafted \(result.streets.count) streets of district \(result.districtCode) in \(db), marked drafted")
+        for s in result.streets {
+            print("  \(s.code) \(s.name): \(String(format: "%.2f", s.areaSquareMetres / 1e6)) km² "
+                  + "(asked \(String(format: "%.2f", s.wantedSquareMetres / 1e6)))")
+        }
+        for w in result.warnings { print("  warning: \(w)") }
+    }
+}
+
+struct BuildGrids: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-grids",
+        abstract: "Divide the store's communities into unit grids along its roads, validate them, publish a grid version.",
+        discussion: """
+            Grids of about --target-area m² follow roads (and parcel boundaries with --use-parcels), tile each
+            community exactly and are coded community code + 3-digit sequence, north to south, west to east.
+            A grid whose shape is unchanged from the current version keeps its code; others are numbered after
+            the community's highest sequence ever used. Gaps or overlaps above 0.01 m², grids outside their
+            community, invalid grids and bad codes block publishing (exit 65, nothing written). Otherwise the
+            grids become a new version from --start-date and the current version ends that day.
+            Exit codes: 64 usage, 65 data or failed validation, 66 missing input, 74 I/O.
+            """)
+
+    @Option(help: "The GridGeo database.") var db: String
+    @Option(help: "Target grid area, m².") var targetArea: Double = 10_000
+    @Flag(help: "Cut blocks along parcel (用地) boundaries too.") var useParcels = false
+    @Option(help: "First day of the new version, YYYY-MM-DD (default: today, UTC+8).") var startDate: String?
+    @Option(help: "A note stored with the version.") var note: String?
+    @Flag(help: "Build and validate, publish nothing.") var dryRun = false
+    @Option(help: "Write the JSON report (summary and every validation finding) here.") var report: String?
+    @Option(name: .customLong("community"), help: "Rebuild only this community (12 digits); repeat for several. The others keep their grids.")
+    var communities: [String] = []
+    @Flag(name: .shortAndLong, help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        guard targetArea.isFinite, targetArea >= 100 else { throw ValidationError("--target-area \(targetArea): expected at least 100 (m²)") }
+        if let startDate, LocalDate(startDate) == nil { throw ValidationError("--start-date \(startDate): expected YYYY-MM-DD") }
+        for c in communities where c.count != 12 || !c.allSatisfy(\.isASCII) || !c.allSatisfy(\.isNumber) {
+            throw ValidationError("--community \(c): expected a 12-digit community code")
+        }
+    }
+
+    func run() throws {
+        let store = try openExisting(db)
+        var options = GridBuildOptions()
+        options.grid.targetAreaSquareMetres = targetArea
+        options.useParcels = useParcels
+        options.startDate = startDate.flatMap(LocalDate.init)
+        options.note = note ?? "geo-import build-grids, target \(grouped(targetArea)) m²" + (useParcels ? ", parcels" : "")
+        options.dryRun = dryRun
+        options.communityCodes = communities
+        var progress: ProgressReporter?
+        var done = 0
+        let job = GridBuildJob(store: store, options: options)
+        job.progress = { count, total, _ in
+            if progress == nil { progress = ProgressReporter("build grids", total: total, quiet: quiet) }
+            progress?.advance(by: count - done)
+            done = count
+        }
+        job.step = { name in
+            progress?.finish()
+            progress = ProgressReporter(name, total: 1, quiet: quiet)
+            progress?.advance()
+        }
+        let result: GridBuildReport
+        do {
+            result = try job.run()
+            progress?.finish()
+            if let report { try writeJSON(result, to: report) }
+        } catch {
+            progress?.finish()
+            throw stop(error)
+        }
+        for line in summary(result) { print(line) }
+        if result.outcome == .refused {
+            let kinds = result.validation.problems.filter { GridBuildJob.blockingKinds.contains($0.kind) }
+            let counts = Dictionary(grouping: kinds, by: \.kind.rawValue).map { "\($0.key) \($0.value.count)" }.sorted()
+            throw stop(.data("validation found \(result.blockingProblems) problems that block publishing (\(counts.joined(separator: ", "))); "
+                             + "nothing was published" + (report.map { "; every finding is in \($0)" } ?? "; --report FILE.json lists every finding")))
+        }
+    }
+
+    func summary(_ r: GridBuildReport) -> [String] {
+        var lines: [String] = []
+        lines.append("built \(grouped(Double(r.rebuiltGrids))) grids for \(r.communities) communities in \(r.streets) streets "
+                     + "(target \(grouped(r.targetAreaSquareMetres)) m²) in \(String(format: "%.1f", r.seconds.build)) s"
+                     + (r.carriedOverGrids > 0 ? "; \(grouped(Double(r.carriedOverGrids))) grids of other communities carried over" : ""))
+        let a = r.area
+        lines.append("grid area, m²: median \(grouped(a.median)), p10 \(grouped(a.p10)), p90 \(grouped(a.p90)), "
+                     + "min \(grouped(a.minimum)), max \(grouped(a.maximum)); 5,000–20,000 m²: "
+                     + "\(grouped(a.shareWithin5kTo20k * Double(a.count))) of \(grouped(Double(a.count))) "
+                     + String(format: "(%.2f %%)", a.shareWithin5kTo20k * 100))
+        let v = r.validation
+        let counts = v.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append(String(format: "validation (%.1f s): largest gap %.4f m², largest overlap %.4f m²; ", r.seconds.validate,
+                            v.maxGapSquareMetres, v.maxOverlapSquareMetres)
+                     + (v.problems.isEmpty ? "no findings" : "findings: \(counts)")
+                     + (r.blockingProblems > 0 ? " — \(r.blockingProblems) blocking" : v.problems.isEmpty ? "" : " (none blocking)"))
+        let blocking = v.problems.filter { GridBuildJob.blockingKinds.contains($0.kind) }
+        for p in blocking.prefix(20) {
+            let at = p.location.map { String(format: " at (%.7f, %.7f)", $0.x, $0.y) } ?? ""
+            let area = p.areaSquareMetres.map { String(format: " %.4f m²", $0) } ?? ""
+            lines.append("  \(p.kind.rawValue) \((p.gridCodes.isEmpty ? [p.communityCode ?? ""] : p.gridCodes).joined(separator: " "))\(at)\(area): \(p.detail)")
+        }
+        if blocking.count > 20 { lines.append("  … \(blocking.count - 20) more") }
+        if r.previousVersion != nil {
+            lines.append("codes: \(grouped(Double(r.keptCodes))) unchanged grids kept theirs, "
+                         + "\(grouped(Double(r.rebuiltGrids - r.keptCodes))) new")
+        }
+        switch r.outcome {
+        case .published:
+            lines.append("published grid version \(r.publishedVersion ?? 0), valid from \(r.startDate)"
+                         + (r.previousVersion.map { "; version \($0) ends \(r.startDate)" } ?? "")
+                         + String(format: " (%.1f s in all)", r.seconds.total))
+        case .dryRun: lines.append("dry run: nothing written to \(r.database)")
+        case .unchanged: lines.append("no change from grid version \(r.publishedVersion ?? 0): nothing published")
+        case .refused: lines.append("refused: nothing published")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import GridGeoHierarchy
+
+@Test func placeholder() {}
