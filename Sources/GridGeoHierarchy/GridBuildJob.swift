@@ -34,7 +34,8 @@ public struct GridBuildOptions: Sendable {
 ///    A first build therefore numbers 001… north to south, west to east.
 /// 3. The new set (rebuilt grids plus the current grids of communities not rebuilt) is checked by
 ///    ``GridValidator``. Gaps, overlaps, grids outside their community, invalid geometry and bad
-///    codes block publishing (``blockingKinds``); slivers and unnoded edges are reported only.
+///    codes block publishing (``blockingKinds``), and so does a community whose gaps or overlaps
+///    add up to more than the tolerance; slivers and unnoded edges are reported only.
 /// 4. Unless it is a dry run, blocked, or identical to the current version, the set is published
 ///    with ``GridStore/publishGridVersion(_:startDate:note:)``: the current version and its grids
 ///    are end-dated to the new start date in the same transaction.
@@ -154,7 +155,7 @@ public final class GridBuildJob {
             streets: byStreet.count, communities: selected.count, grids: records.count, rebuiltGrids: records.count - carried.count,
             carriedOverGrids: carried.count, keptCodes: kept, area: AreaStatistics(records.compactMap(\.areaSquareMetres)),
             validation: validation,
-            blockingProblems: validation.problems.filter { Self.blockingKinds.contains($0.kind) }.count,
+            blockingProblems: Self.blockingCount(validation, tolerance: options.validation.toleranceSquareMetres),
             outcome: .dryRun, previousVersion: current?.version, startDate: startDate)
 
         // 5. Publish, unless there is a reason not to.
@@ -183,6 +184,17 @@ public final class GridBuildJob {
         report.seconds = Timings(build: buildTime.seconds, validate: validateTime.seconds,
                                  total: (clock.now - started).seconds)
         return report
+    }
+
+    /// Problems of the blocking kinds, plus one per community whose gaps or overlaps add up to more
+    /// than the tolerance though no single one does (many tiny ones still break a lookup).
+    static func blockingCount(_ v: ValidationReport, tolerance: Double) -> Int {
+        let found = v.problems.filter { blockingKinds.contains($0.kind) }
+        let named = Set(found.compactMap(\.communityCode))
+        let summed = v.communities.filter {
+            ($0.gapSquareMetres > tolerance || $0.overlapSquareMetres > tolerance) && !named.contains($0.communityCode)
+        }
+        return found.count + summed.count
     }
 
     /// The community's built grids as records: a grid matching a current one keeps its code and

@@ -195,7 +195,10 @@ struct BuildGrids: ParsableCommand {
         for line in summary(result) { print(line) }
         if result.outcome == .refused {
             let kinds = result.validation.problems.filter { GridBuildJob.blockingKinds.contains($0.kind) }
-            let counts = Dictionary(grouping: kinds, by: \.kind.rawValue).map { "\($0.key) \($0.value.count)" }.sorted()
+            var counts = Dictionary(grouping: kinds, by: \.kind.rawValue).map { "\($0.key) \($0.value.count)" }.sorted()
+            if kinds.count < result.blockingProblems {
+                counts.append("communities whose gaps or overlaps add up to more than 0.01 m² \(result.blockingProblems - kinds.count)")
+            }
             throw stop(.data("validation found \(result.blockingProblems) problems that block publishing (\(counts.joined(separator: ", "))); "
                              + "nothing was published" + (report.map { "; every finding is in \($0)" } ?? "; --report FILE.json lists every finding")))
         }
@@ -212,7 +215,11 @@ struct BuildGrids: ParsableCommand {
                      + "\(grouped(a.shareWithin5kTo20k * Double(a.count))) of \(grouped(Double(a.count))) "
                      + String(format: "(%.2f %%)", a.shareWithin5kTo20k * 100))
         let v = r.validation
-        let counts = v.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var counts = v.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        // Streets are built one at a time, so most unnoded edges lie where two streets meet.
+        let unnoded = v.problems(.nonNodedEdge)
+        let across = unnoded.filter { Set($0.gridCodes.map { $0.prefix(9) }).count > 1 }.count
+        if across > 0 { counts += " (\(across) of them across street boundaries)" }
         lines.append(String(format: "validation (%.1f s): largest gap %.4f m², largest overlap %.4f m²; ", r.seconds.validate,
                             v.maxGapSquareMetres, v.maxOverlapSquareMetres)
                      + (v.problems.isEmpty ? "no findings" : "findings: \(counts)")
