@@ -219,7 +219,7 @@ struct BuildGrids: ParsableCommand {
         // Streets are built one at a time, so most unnoded edges lie where two streets meet.
         let unnoded = v.problems(.nonNodedEdge)
         let across = unnoded.filter { Set($0.gridCodes.map { $0.prefix(9) }).count > 1 }.count
-        if across > 0 { counts += " (\(across) of them across street boundaries)" }
+        if across > 0 { counts += ", \(across) of them across street boundaries" }
         lines.append(String(format: "validation (%.1f s): largest gap %.4f m², largest overlap %.4f m²; ", r.seconds.validate,
                             v.maxGapSquareMetres, v.maxOverlapSquareMetres)
                      + (v.problems.isEmpty ? "no findings" : "findings: \(counts)")
