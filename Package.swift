@@ -88,6 +88,7 @@ let package = Package(
         // `swift test` build every executable beside the test bundle, so no dependency on it is needed.
         .testTarget(name: "GeoImportTests", dependencies: [
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
+            "GridGeoGrids", "GridGeoHierarchy",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
