@@ -52,3 +52,13 @@ private func modules() throws -> [String] {
         #expect(try imports(ofModule: module).isDisjoint(with: executables), "\(module) imports an executable target")
     }
 }
+
+/// The grid algorithm stays free of the database; the module that runs it on a store imports only
+/// what docs/architecture.md lists for it.
+@Test func gridBuildingLayersStayApart() throws {
+    let database: Set<String> = ["GridGeoStore", "GridGeoSpatiaLite", "CSpatiaLite"]
+    #expect(try imports(ofModule: "GridGeoGrids").isDisjoint(with: database), "GridGeoGrids imports the database")
+    let allowed: Set<String> = ["Foundation", "GridGeoCore", "GridGeoGEOS", "GridGeoGrids", "GridGeoStore"]
+    let found = try imports(ofModule: "GridGeoHierarchy")
+    #expect(found.subtracting(allowed).isEmpty, "GridGeoHierarchy imports \(found.subtracting(allowed))")
+}
