@@ -7,6 +7,16 @@ import Testing
 
 /// `geo-import draft-communities` and `build-grids` run as users run them, on a small made-up district
 /// in the middle of Dongcheng: 800 × 600 m, two streets, roads every 200 m, five communities to draft.
+/// A new, empty store, made once per test process and removed at exit (copying it is faster than
+/// creating the SpatiaLite metadata every time).
+private let emptyStore: Result<String, any Error> = Result {
+    try GridStore(path: emptyStorePath).close()
+    atexit { try? FileManager.default.removeItem(atPath: emptyStorePath) }
+    return emptyStorePath
+}
+private let emptyStorePath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("gridgeo-cli-empty-\(UUID().uuidString).sqlite").path
+
 @Suite struct GridCommandsCLITests {
     static let frame = LocalFrame(origin: Coordinate(lon: 116.41, lat: 39.91))
 
@@ -17,6 +27,7 @@ import Testing
 
     /// The district, its streets and roads in a new database `name` of the workspace.
     static func district(_ ws: Workspace, _ name: String = "grid.sqlite") throws -> String {
+        try FileManager.default.copyItem(atPath: emptyStore.get(), toPath: ws.file(name))
         let store = try GridStore(path: ws.file(name))
         try store.insert([DistrictRecord(code: "110101", name: "东城区", geometry: rectangle(0, 0, 800, 600))])
         try store.insert([

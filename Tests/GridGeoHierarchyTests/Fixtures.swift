@@ -36,8 +36,19 @@ final class Scratch {
     }
 }
 
+/// A new, empty store, made once per test process and removed at exit.
+private let emptyStore: Result<String, any Error> = Result {
+    try GridStore(path: emptyStorePath).close()
+    atexit { try? FileManager.default.removeItem(atPath: emptyStorePath) }
+    return emptyStorePath
+}
+private let emptyStorePath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("gridgeo-hierarchy-empty-\(UUID().uuidString).sqlite").path
+
 /// A store with the district, optionally its two streets (overlapping by `overlap` metres), and roads.
 func smallDistrict(in scratch: Scratch, streets: Bool = true, overlap: Double = 0, roads: Bool = true) throws -> GridStore {
+    // Copying an empty store made once is faster than creating the SpatiaLite metadata every time.
+    try FileManager.default.copyItem(atPath: emptyStore.get(), toPath: scratch.file("grid.sqlite"))
     let store = try GridStore(path: scratch.file("grid.sqlite"))
     try store.insert([DistrictRecord(code: "110101", name: "东城区", geometry: .polygon(rectangle(0, 0, 800, 600)))])
     if streets {
