@@ -41,10 +41,10 @@ struct DraftCommunities: ParsableCommand {
         commandName: "draft-communities",
         abstract: "Draft the community polygons of streets that have none, from a names list, along the store's roads.",
         discussion: """
-            Each street is divided into as many compact parts of equal area as the names list gives it
-            communities (SampleData/communities.csv format: street_code, community_name_short …). Parts are
-            named in list order and stored marked drafted, with provisional codes (street code + a sequence,
-            north to south, west to east) unless the list has a community_code column. Drafted communities
+            Each street is divided into as many compact parts of equal area as the names list gives it \
+            communities (SampleData/communities.csv format: street_code, community_name_short …). Parts are \
+            named in list order and stored marked drafted, with provisional codes (street code + a sequence, \
+            north to south, west to east) unless the list has a community_code column. Drafted communities \
             never overlap communities already in the store. One transaction: on any error nothing is written.
             Exit codes: 64 usage, 65 data, 66 missing input, 73 street already has communities, 74 I/O.
             """)
@@ -95,7 +95,7 @@ struct DraftStreets: ParsableCommand {
         commandName: "draft-streets",
         abstract: "Draft the streets of a district that has none, from their areas, along the store's roads.",
         discussion: """
-            The area list is a CSV with code, name and area_km2 (a level column keeps only rows whose level is
+            The area list is a CSV with code, name and area_km2 (a level column keeps only rows whose level is \
             street). Each street gets its share of the district's area; the streets are stored marked drafted.
             Exit codes: 64 usage, 65 data, 66 missing input, 73 district already has streets, 74 I/O.
             """)
@@ -133,11 +133,11 @@ struct BuildGrids: ParsableCommand {
         commandName: "build-grids",
         abstract: "Divide the store's communities into unit grids along its roads, validate them, publish a grid version.",
         discussion: """
-            Grids of about --target-area m² follow roads (and parcel boundaries with --use-parcels), tile each
-            community exactly and are coded community code + 3-digit sequence, north to south, west to east.
-            A grid whose shape is unchanged from the current version keeps its code; others are numbered after
-            the community's highest sequence ever used. Gaps or overlaps above 0.01 m², grids outside their
-            community, invalid grids and bad codes block publishing (exit 65, nothing written). Otherwise the
+            Grids of about --target-area m² follow roads (and parcel boundaries with --use-parcels), tile each \
+            community exactly and are coded community code + 3-digit sequence, north to south, west to east. \
+            A grid whose shape is unchanged from the current version keeps its code; others are numbered after \
+            the community's highest sequence ever used. Gaps or overlaps above 0.01 m², grids outside their \
+            community, invalid grids and bad codes block publishing (exit 65, nothing written). Otherwise the \
             grids become a new version from --start-date and the current version ends that day.
             Exit codes: 64 usage, 65 data or failed validation, 66 missing input, 74 I/O.
             """)

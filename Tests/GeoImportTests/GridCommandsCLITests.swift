@@ -172,6 +172,19 @@ private let emptyStorePath = FileManager.default.temporaryDirectory
         #expect(try fileBytes(db) == before, "no failed run changed the database")
     }
 
+    /// SampleData's synthetic layers import as the quick start imports them, and stay marked drafted.
+    @Test func sampleDataStreetsImportMarkedDrafted() throws {
+        let ws = try Workspace()
+        let store = try ws.districtStore()
+        let sample = Locations.packageRoot.appendingPathComponent("SampleData").path
+        try runImport([sample + "/synthetic_streets.geojson"], into: store, .streets)
+        try runImport([sample + "/synthetic_roads.geojson"], into: store, .roads)
+        let streets = try store.streets()
+        #expect(streets.count == 17 && streets.allSatisfy { $0.drafted })
+        #expect(streets.first?.name == "东华门街道" && streets.last?.code == "110101017")
+        #expect(try store.roads().count == 58)
+    }
+
     /// Grids that fail validation are not published: exit 65, the findings on stdout, the file unchanged.
     @Test func aFailedValidationPublishesNothing() throws {
         let ws = try Workspace()
