@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
         .library(name: "GridGeoRender", targets: ["GridGeoRender"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
+        .library(name: "GridGeoLookup", targets: ["GridGeoLookup"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
@@ -56,6 +57,8 @@ let package = Package(
 
         // The point-in-grid hot path: pure Swift on flat arrays, no C.
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
+        // The lookup services use: a grid version from the store behind the index, with its hierarchy.
+        .target(name: "GridGeoLookup", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex"], swiftSettings: strict),
         // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
 
@@ -84,6 +87,7 @@ let package = Package(
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
+        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
     ],
     swiftLanguageModes: [.v6]
