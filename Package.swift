@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GridGeoImport", targets: ["GridGeoImport"]),
         .library(name: "GridGeoRender", targets: ["GridGeoRender"]),
         .library(name: "GridGeoIndex", targets: ["GridGeoIndex"]),
+        .library(name: "GridGeoLookup", targets: ["GridGeoLookup"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .library(name: "GridGeoHierarchy", targets: ["GridGeoHierarchy"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
@@ -57,6 +58,8 @@ let package = Package(
 
         // The point-in-grid hot path: pure Swift on flat arrays, no C.
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
+        // The lookup services use: a grid version from the store behind the index, with its hierarchy.
+        .target(name: "GridGeoLookup", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex"], swiftSettings: strict),
         // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
         // The store's hierarchy completed and divided: drafting missing communities or streets into
@@ -91,6 +94,7 @@ let package = Package(
             "GridGeoGrids", "GridGeoHierarchy",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
+        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
         .testTarget(name: "GridGeoHierarchyTests", dependencies: [
             "GridGeoHierarchy", "GridGeoGrids", "GridGeoStore", "GridGeoGEOS", "GridGeoCore",

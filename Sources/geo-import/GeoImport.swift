@@ -174,12 +174,13 @@ struct Render: ParsableCommand {
     @Flag(help: "Draw the road centre lines too.") var roads = false
 
     func validate() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db \(db): no such file") }
         let ext = (output as NSString).pathExtension.lowercased()
         guard ext == "svg" || ext == "png" else { throw ValidationError("-o \(output): the name must end in .svg or .png") }
     }
 
     func run() throws {
+        // A missing database is missing input (66), not a usage error; opening must not create it.
+        guard FileManager.default.fileExists(atPath: db) else { throw fail(.missingInput("--db \(db): no such file")) }
         let store: GridStore
         do { store = try GridStore(path: db) } catch { throw fail(.io("\(db): \(error)")) }
         do {

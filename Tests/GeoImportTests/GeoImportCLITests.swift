@@ -67,6 +67,8 @@ import Glibc
                 exitCode: 73, fragments: ["Error 73: ", "grid.sqlite", "--overwrite", "--append"]),
         Failure(name: "export of a missing database", arguments: { _, ws in ["export", "--db", ws + "/none.sqlite", "--layer", "roads"] },
                 exitCode: 66, fragments: ["none.sqlite"]),
+        Failure(name: "render of a missing database", arguments: { _, ws in ["render", "--db", ws + "/none.sqlite", "-o", ws + "/map.svg"] },
+                exitCode: 66, fragments: ["Error 66: ", "none.sqlite"]),
         Failure(name: "export of an unknown layer", arguments: { db, _ in ["export", "--db", db, "--layer", "buildings"] },
                 exitCode: 64, fragments: ["--layer buildings"]),
         Failure(name: "inspect a missing .shx", arguments: { _, ws in ["inspect", ws + "/noshx.shp"] },

@@ -1,0 +1,163 @@
+public import GridGeoCore
+public import GridGeoStore
+import GridGeoIndex
+import Synchronization
+
+/// A named division (区, 街道, 社区) as an answer carries it.
+public struct Division: Hashable, Sendable, Codable {
+    public var code: String
+    public var name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+}
+
+/// Which unit grid, community, street and district a point is in, and by which grid version.
+public struct GridAnswer: Hashable, Sendable, Codable {
+    public enum Position: String, Hashable, Sendable, Codable {
+        /// In the interior of the grid.
+        case inside
+        /// Exactly on an edge or vertex of the grid (it owns the point by the boundary rule).
+        case boundary
+        /// In no grid; `grid` is then the nearest one within the distance asked for, if any.
+        case outside
+    }
+
+    public var position: Position
+    /// The 15-digit grid code; nil when the point is outside and no grid was near enough.
+    public var grid: String?
+    public var community: Division?
+    public var street: Division?
+    public var district: Division?
+    /// The grid version that answered.
+    public var version: Int
+    /// Distance to the nearest grid, for an outside point; nil otherwise.
+    public var distanceMetres: Double?
+}
+
+/// The point-in-grid lookup of one grid version, with the hierarchy each grid belongs to.
+///
+/// Immutable and `Sendable`: build it once per grid version and share it. Answers come from the
+/// pure-Swift `GridLocator` (no database, no C); the boundary rule is `GridLocator`'s: every point
+/// of the covered area has exactly one owning grid, a point on an edge shared by two grids belongs
+/// to the grid east of it (north of a horizontal edge).
+public final class GridDirectory: Sendable {
+    /// The grid version answered from.
+    public let version: Int
+    /// The number of grids.
+    public var gridCount: Int { grids.count }
+
+    private struct Entry: Sendable {
+        var code: String
+        var community: Division?
+        var street: Division?
+        var district: Division?
+    }
+
+    private let locator: GridLocator
+    private let grids: [Entry]
+
+    /// Builds the directory from grids and the divisions they belong to; a grid's community,
+    /// street and district are found by its code's 12-, 9- and 6-digit prefixes.
+    public init(version: Int, grids: [UnitGridRecord], communities: [CommunityRecord],
+                streets: [StreetRecord], districts: [DistrictRecord]) {
+        let community = Dictionary(communities.map { ($0.code, Division(code: $0.code, name: $0.name)) },
+                                   uniquingKeysWith: { a, _ in a })
+        let street = Dictionary(streets.map { ($0.code, Division(code: $0.code, name: $0.name)) },
+                                uniquingKeysWith: { a, _ in a })
+        let district = Dictionary(districts.map { ($0.code, Division(code: $0.code, name: $0.name)) },
+                                  uniquingKeysWith: { a, _ in a })
+        self.version = version
+        self.grids = grids.map { g in
+            Entry(code: g.code, community: community[String(g.code.prefix(12))],
+                  street: street[String(g.code.prefix(9))], district: district[String(g.code.prefix(6))])
+        }
+        self.locator = GridLocator(grids: grids.map(\.geometry.polygons))
+    }
+
+    /// The directory of the grid version valid on `date` (today's open version when nil).
+    ///
+    /// - Throws: `LookupError.noGridVersion` when the store has no grids for that date, or the
+    ///   store's own errors.
+    public convenience init(store: GridStore, on date: LocalDate? = nil) throws {
+        let grids: [UnitGridRecord]
+        let version: Int
+        if let date {
+            grids = try store.unitGrids(on: date)
+            guard let v = grids.first?.version else { throw LookupError.noGridVersion(date: date.description) }
+            version = v
+        } else {
+            guard let current = try store.currentGridVersion() else { throw LookupError.noGridVersion(date: nil) }
+            version = current.version
+            grids = try store.unitGrids(version: version)
+        }
+        self.init(version: version, grids: grids, communities: try store.communities(),
+                  streets: try store.streets(), districts: try store.districts())
+    }
+
+    /// The grid that owns `point` (CGCS2000 lon/lat). An outside point is answered with the nearest
+    /// grid within `nearestWithinMetres` (0: none) and its distance.
+    public func locate(_ point: Coordinate, nearestWithinMetres: Double = 0) -> GridAnswer {
+        if let hit = locator.locate(point) {
+            return answer(grid: Int(hit.grid), position: hit.position == .inside ? .inside : .boundary, distance: nil)
+        }
+        if nearestWithinMetres > 0, let near = locator.nearest(to: point, maxDistanceMetres: nearestWithinMetres) {
+            return answer(grid: Int(near.grid), position: .outside, distance: near.distanceMetres)
+        }
+        return GridAnswer(position: .outside, version: version)
+    }
+
+    /// The owners of many points, in their order, using every core.
+    public func locate(_ points: [Coordinate], nearestWithinMetres: Double = 0) -> [GridAnswer] {
+        let hits = locator.locate(points)
+        return zip(points, hits).map { point, hit in
+            if let hit {
+                return answer(grid: Int(hit.grid), position: hit.position == .inside ? .inside : .boundary, distance: nil)
+            }
+            return locate(point, nearestWithinMetres: nearestWithinMetres)
+        }
+    }
+
+    private func answer(grid i: Int, position: GridAnswer.Position, distance: Double?) -> GridAnswer {
+        let e = grids[i]
+        return GridAnswer(position: position, grid: e.code, community: e.community, street: e.street,
+                          district: e.district, version: version, distanceMetres: distance)
+    }
+}
+
+/// A `GridDirectory` that can be replaced by a newer grid version while lookups go on; each answer
+/// comes from one version only.
+public final class LiveGridDirectory: Sendable {
+    private let state: Mutex<GridDirectory>
+
+    public init(_ directory: GridDirectory) { state = Mutex(directory) }
+
+    /// The directory now in force; take it once for a batch so all answers share its version.
+    public var current: GridDirectory { state.withLock { $0 } }
+
+    /// Swaps in `directory`; lookups holding the old one finish on it.
+    public func publish(_ directory: GridDirectory) {
+        let old = state.withLock { s in
+            defer { s = directory }
+            return s
+        }
+        _ = old   // released outside the lock
+    }
+
+    public func locate(_ point: Coordinate, nearestWithinMetres: Double = 0) -> GridAnswer {
+        current.locate(point, nearestWithinMetres: nearestWithinMetres)
+    }
+}
+
+public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
+    case noGridVersion(date: String?)
+
+    public var description: String {
+        switch self {
+        case .noGridVersion(let date?): "the store has no unit grids valid on \(date); build grids first (geo-import build-grids)"
+        case .noGridVersion(nil): "the store has no unit grids yet; build them first (geo-import build-grids)"
+        }
+    }
+}
