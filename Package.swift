@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport", "GridGeoLookup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -86,8 +86,8 @@ let package = Package(
         .testTarget(name: "GeoImportTests", dependencies: [
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
         ]),
-        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
-        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
+        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex", "GridGeoGEOS"]),   // GEOS as the reference
+        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore", "GridGeoIndex", "GridGeoPROJ"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
     ],
     swiftLanguageModes: [.v6]

@@ -149,6 +149,11 @@ public final class LiveGridDirectory: Sendable {
     public func locate(_ point: Coordinate, nearestWithinMetres: Double = 0) -> GridAnswer {
         current.locate(point, nearestWithinMetres: nearestWithinMetres)
     }
+
+    /// The answers for many points, all from the one version in force when the call began.
+    public func locate(_ points: [Coordinate], nearestWithinMetres: Double = 0) -> [GridAnswer] {
+        current.locate(points, nearestWithinMetres: nearestWithinMetres)
+    }
 }
 
 public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
