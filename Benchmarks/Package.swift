@@ -47,6 +47,7 @@ let package = Package(
             .product(name: "GridGeoCore", package: "GridGeo"),
             .product(name: "GridGeoGEOS", package: "GridGeo"),
             .product(name: "GridGeoStore", package: "GridGeo"),
+            .product(name: "GridGeoLookup", package: "GridGeo"),
         ], path: "GridLookupReport"),
     ]
 )

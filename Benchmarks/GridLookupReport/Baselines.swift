@@ -3,6 +3,7 @@ import Foundation
 import GridGeoCore
 import GridGeoGEOS
 import GridGeoIndex
+import GridGeoLookup
 import GridGeoStore
 
 /// Brute force: scan every grid's box, then the crossing-number test over the grid's rings (the
@@ -76,5 +77,32 @@ func partitionStore(_ partition: SyntheticPartition, seed: UInt64, folder: Strin
     return (try GridStore(path: path), Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
 }
 
-/// Bytes the C heap holds now (glibc `mallinfo2`): the difference around a build is what it keeps.
-func heapBytes() -> Int { Int(mallinfo2().uordblks) }
+/// The process's resident memory in bytes (`/proc/self/statm`): the growth around a build is
+/// roughly what it keeps (an upper bound: freed memory is not always returned).
+func heapBytes() -> Int {
+    let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// The partition as a grid version with one community per 999 grids (15-digit codes), in memory.
+func syntheticDirectory(_ partition: SyntheticPartition) -> GridDirectory {
+    func three(_ n: Int) -> String { String(String(1000 + n).dropFirst()) }
+    let empty = Geometry.polygon(Polygon(exterior: Ring([])))
+    let communities = (partition.grids.count + 998) / 999
+    return GridDirectory(
+        version: 1,
+        grids: partition.grids.enumerated().map { i, g in
+            let c = i / 999
+            return UnitGridRecord(code: "110101" + three(c / 999 + 1) + three(c % 999 + 1) + three(i % 999 + 1),
+                                  geometry: .multiPolygon(g))
+        },
+        communities: (0..<communities).map { c in
+            CommunityRecord(code: "110101" + three(c / 999 + 1) + three(c % 999 + 1), name: "社区\(c)",
+                            streetCode: "110101" + three(c / 999 + 1), geometry: empty)
+        },
+        streets: (0..<((communities + 998) / 999)).map { s in
+            StreetRecord(code: "110101" + three(s + 1), name: "街道\(s)", districtCode: "110101", geometry: empty)
+        },
+        districts: [DistrictRecord(code: "110101", name: "合成区", geometry: empty)])
+}

@@ -13,6 +13,7 @@ import Foundation
 import GridGeoCore
 import GridGeoGEOS
 import GridGeoIndex
+import GridGeoLookup
 import GridGeoStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -132,6 +133,13 @@ func run() throws {
             time { for p in outside { sink &+= Int(locator.nearest(to: p)?.grid ?? 0) } } * 1e9 / 10_000
         }
         print("GridLocator nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
+        // What services call: the locator plus the grid's codes and names.
+        let directory = syntheticDirectory(partition)
+        let d = (0..<3).map { _ in
+            time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
+        }
+        let db = (0..<3).map { _ in time { sink &+= directory.locate(points).count } * 1e9 / Double(pointCount) }
+        print("GridDirectory (answers with codes and names) single, random order: median \(fmt(median(d))) ns/point; batch \(fmt(median(db))) ns/point")
         try baselines(partition, points, single: single, batch: batch, sink: &sink)
     }
     if sink == 42 { print("") }
@@ -152,7 +160,7 @@ func baselines(_ partition: SyntheticPartition, _ points: [Coordinate], single: 
     let geosHeap = heapBytes() - heapBefore   // after the passes: GEOS prepares each polygon's index lazily
     let g = median(geosPasses)
     print("GEOS STRtree + prepared covers, random order: median \(fmt(g)) ns/point of \(geosPasses.map { fmt($0) }); "
-          + "build \(fmt(geosBuild, 2)) s (+ lazy per-polygon indexes), heap \(mib(geosHeap))")
+          + "build \(fmt(geosBuild, 2)) s (+ lazy per-polygon indexes), resident memory +\(mib(geosHeap))")
 
     // SpatiaLite R*Tree + ST_Covers in SQL, through the store (a prefix of the points).
     var sql = Double.nan
