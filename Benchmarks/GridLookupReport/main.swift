@@ -113,6 +113,14 @@ func run() throws {
     print("points: \(pointCount), seeded, uniform over the partition's bounds (all in a grid)")
 
     var single = 0.0, batch = 0.0
+    if only == "directory" {   // for profiling the answers alone
+        let directory = syntheticDirectory(partition)
+        let d = (0..<passes).map { _ in
+            time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
+        }
+        print("GridDirectory single, random order: median \(fmt(median(d))) ns/point of \(d.map { fmt($0) })")
+        return
+    }
     if only != "batch" {
         let t = (0..<passes).map { _ in
             time { for p in points { sink &+= Int(locator.locate(p)?.grid ?? 0) } } * 1e9 / Double(pointCount)
