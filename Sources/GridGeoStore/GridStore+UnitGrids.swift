@@ -119,7 +119,8 @@ extension GridStore {
     }
 
     /// The unit grid valid on `date` that covers `point`, found through the spatial index
-    /// (SpatiaLite R*Tree + `ST_Covers` in SQL: some 20–30 µs per call).
+    /// (SpatiaLite R*Tree + `ST_Covers` in SQL, a read transaction and a prepared statement per call:
+    /// some 0.4 ms on the 2-core development machine, see docs/benchmarks.md).
     ///
     /// Boundary rule: a grid covers the points on its boundary, so a point on an edge shared by
     /// two grids is covered by both; the lower code wins, so the answer is deterministic.
