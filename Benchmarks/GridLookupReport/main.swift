@@ -22,7 +22,7 @@ let numbers = arguments.compactMap { Double($0) }
 let gridCount = Int(numbers.count > 0 ? numbers[0] : 35_000)
 let pointCount = Int(numbers.count > 1 ? numbers[1] : 1_000_000)
 let passes = Int(numbers.count > 2 ? numbers[2] : 7)
-let cellsPerGrid = numbers.count > 3 ? numbers[3] : 12
+let cellsPerGrid = numbers.count > 3 ? numbers[3] : 11
 /// "single" or "batch" runs only that part of GridLocator's measurements (for profiling); "all" adds the baselines.
 let only = arguments.count > 4 ? arguments[4] : "all"
 let seed: UInt64 = 2024
@@ -101,7 +101,9 @@ func run() throws {
     let stats = locator.rasterStatistics
     let cells = stats.columns * stats.rows
     print("GridLocator build (cellsPerGrid \(fmt(cellsPerGrid, 0))): median \(fmt(median(builds), 3)) s of \(builds.map { fmt($0, 3) }), CPU \(buildCPU.map { fmt($0, 2) }) s")
-    print("raster: \(stats.columns) × \(stats.rows) = \(cells) cells, \(fmt(100 * Double(stats.uniformCells) / Double(cells))) % uniform")
+    let sub = locator.subcellStatistics
+    print("raster: \(stats.columns) × \(stats.rows) = \(cells) cells, \(fmt(100 * Double(stats.uniformCells) / Double(cells))) % uniform; "
+          + "\(fmt(100 * Double(sub.answeredByWord) / Double(max(sub.subcells, 1)))) % of the crossed cells' sub-cells answered by the cell word")
     print("memory: coordinates \(mib(m.coordinates)), index \(mib(m.index)), ratio index/coordinates \(fmt(Double(m.index) / Double(m.coordinates), 2))")
 
     var rng = SplitMix64(seed: 7)

@@ -280,3 +280,114 @@ extension GridLocator {
         }
     }
 }
+
+extension GridLocator.Builder {
+    /// The 64-bit cell words of `GridLocator.cells`: uniform cells as they are; each crossed cell
+    /// with the grid owning its centre and its sub-cells answered by the word alone. A sub-cell
+    /// qualifies when no edge of the cell's record touches its box grown by the build's margin (so
+    /// every point mapped to it is interior to one grid, or outside all) and that grid is the centre's;
+    /// the grid is found by the lookup's own rule, the parity of the record's edges crossed by the
+    /// segment from the cell's centre. Parallel over bands of rows.
+    func widenedCells() -> [UInt64] {
+        let r = raster
+        let count = cells.count
+        let tag = GridLocator.tag, none = GridLocator.none
+        let subcells = gridRings.count - 1 < Int(GridLocator.subcellNone)
+        let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
+        let bands = min(r.rows, 16)
+        let me = self
+        return [UInt64](unsafeUninitializedCapacity: count) { buf, done in
+            guard let base = buf.baseAddress else { return }
+            let out = SharedBuffer(base: base)
+            DispatchQueue.concurrentPerform(iterations: bands) { b in
+                let rows = me.rows(ofBand: b, bands)
+                me.records.withUnsafeBufferPointer { rec in
+                    me.xy.withUnsafeBufferPointer { v in
+                        for c in rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns {
+                            let w = me.cells[c]
+                            if w & tag != 0 {
+                                (out.base + c).initialize(to: GridLocator.cellTag | UInt64(w == none ? none : w & GridLocator.mask))
+                            } else {
+                                let word = subcells ? me.crossedWord(record: Int(w), cell: c, rec, v, margin: m) : UInt64(w)
+                                (out.base + c).initialize(to: word)
+                            }
+                        }
+                    }
+                }
+            }
+            done = count
+        }
+    }
+
+    /// The word of a crossed cell: its record offset, the centre's owner and the sub-cell bits.
+    func crossedWord(record at: Int, cell c: Int, _ rec: UnsafeBufferPointer<UInt32>, _ v: UnsafeBufferPointer<Double>,
+                     margin m: Double) -> UInt64 {
+        let r = raster
+        let tag = GridLocator.tag, mask = GridLocator.mask
+        let ix = c % r.columns, iy = c / r.columns
+        let (rx, ry) = r.reference(ix, iy)
+        let reference = rec[at] & GridLocator.referenceFlag != 0
+            ? UInt64(rec[at] & GridLocator.gridMask) : GridLocator.subcellNone
+        let x0 = r.minX + Double(ix) * r.cellWidth, y0 = r.minY + Double(iy) * r.cellHeight
+        var bits: UInt64 = 0
+        for sy in 0..<3 {
+            for sx in 0..<3 {
+                let lx = x0 + Double(sx) * r.cellWidth / 3 - m, hx = x0 + Double(sx + 1) * r.cellWidth / 3 + m
+                let ly = y0 + Double(sy) * r.cellHeight / 3 - m, hy = y0 + Double(sy + 1) * r.cellHeight / 3 + m
+                // 1. Does any edge touch the grown sub-cell? (Conservative, as `forEachCell`.)
+                var touched = false
+                var i = at
+                walk: while true {
+                    let header = rec[i]
+                    i += 1
+                    while true {
+                        let e = rec[i]
+                        i += 1
+                        let k = 2 * Int(e & mask)
+                        let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
+                        if !(max(ax, bx) < lx || min(ax, bx) > hx || max(ay, by) < ly || min(ay, by) > hy) {
+                            let ex = bx - ax, ey = by - ay
+                            let f00 = ex * (ly - ay) - ey * (lx - ax), f10 = ex * (ly - ay) - ey * (hx - ax)
+                            let f01 = ex * (hy - ay) - ey * (lx - ax), f11 = ex * (hy - ay) - ey * (hx - ax)
+                            if !((f00 > 0 && f10 > 0 && f01 > 0 && f11 > 0) || (f00 < 0 && f10 < 0 && f01 < 0 && f11 < 0)) {
+                                touched = true
+                                break walk
+                            }
+                        }
+                        if e & tag != 0 { break }
+                    }
+                    if header & tag != 0 { break }
+                }
+                if touched { continue }
+                // 2. The owner of the sub-cell's centre q: per group, q is inside iff the centre is
+                //    inside XOR r → q crosses an odd number of its edges (exact, perturbed).
+                let qx = (lx + hx) / 2, qy = (ly + hy) / 2
+                var owner = GridLocator.subcellNone
+                if qx == rx && qy == ry {
+                    owner = reference
+                } else {
+                    i = at
+                    while true {
+                        let header = rec[i]
+                        i += 1
+                        var odd = false
+                        while true {
+                            let e = rec[i]
+                            i += 1
+                            let k = 2 * Int(e & mask)
+                            if segmentCrosses(v[k], v[k + 1], v[k + 2], v[k + 3], rx, ry, qx, qy) { odd.toggle() }
+                            if e & tag != 0 { break }
+                        }
+                        if (header & GridLocator.referenceFlag != 0) != odd {
+                            owner = UInt64(header & GridLocator.gridMask)
+                            break
+                        }
+                        if header & tag != 0 { break }
+                    }
+                }
+                if owner == reference { bits |= 1 << UInt64(sy * 3 + sx) }
+            }
+        }
+        return UInt64(UInt32(at)) | reference << 32 | bits << GridLocator.subcellShift
+    }
+}
