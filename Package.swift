@@ -68,7 +68,7 @@ let package = Package(
                 swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport", "GridGeoLookup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -93,8 +93,8 @@ let package = Package(
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
             "GridGeoGrids", "GridGeoHierarchy",
         ]),
-        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
-        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
+        .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex", "GridGeoGEOS"]),   // GEOS as the reference
+        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore", "GridGeoIndex", "GridGeoPROJ"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
         .testTarget(name: "GridGeoHierarchyTests", dependencies: [
             "GridGeoHierarchy", "GridGeoGrids", "GridGeoStore", "GridGeoGEOS", "GridGeoCore",

@@ -1,16 +1,31 @@
-// Measures GridLocator on seeded synthetic partitions and prints medians.
-// Usage: GridLookupReport [grids] [points] [passes] [cellsPerGrid]
-import Glibc
+// Measures GridLocator against its baselines on a seeded synthetic partition and prints medians.
+//
+// Usage:
+//   GridLookupReport [grids] [points] [passes] [cellsPerGrid] [single|batch|all]
+//       GridLocator (build, memory, random, batch, nearest) and, with `all` (the default), the
+//       baselines on the same points: GEOS 3.11 STRtree + prepared covers, the SpatiaLite R*Tree SQL
+//       query (GridStore.unitGrid(containing:on:); only up to 100,000 grids unless GRIDGEO_BENCH_SQL=1),
+//       brute force (box scan + crossing number) on a prefix of the points.
+//   GridLookupReport agree [grids] [points]
+//       Checks GridLocator against GEOS covers on mixed points (uniform, on vertices, on edges, near
+//       edges): the release-mode 1,000,000-point agreement check.
+import Foundation
 import GridGeoCore
+import GridGeoGEOS
 import GridGeoIndex
+import GridGeoLookup
+import GridGeoStore
 
-let args = CommandLine.arguments.dropFirst().compactMap { Double($0) }
-let gridCount = Int(args.count > 0 ? args[0] : 35_000)
-let pointCount = Int(args.count > 1 ? args[1] : 1_000_000)
-let passes = Int(args.count > 2 ? args[2] : 7)
-let cellsPerGrid = args.count > 3 ? args[3] : 12
-/// "single" or "batch" runs only that part (for profiling); anything else runs everything.
-let only = CommandLine.arguments.count > 5 ? CommandLine.arguments[5] : "all"
+let arguments = Array(CommandLine.arguments.dropFirst())
+let agreeMode = arguments.first == "agree"
+let numbers = arguments.compactMap { Double($0) }
+let gridCount = Int(numbers.count > 0 ? numbers[0] : 35_000)
+let pointCount = Int(numbers.count > 1 ? numbers[1] : 1_000_000)
+let passes = Int(numbers.count > 2 ? numbers[2] : 7)
+let cellsPerGrid = numbers.count > 3 ? numbers[3] : 11
+/// "single" or "batch" runs only that part of GridLocator's measurements (for profiling); "all" adds the baselines.
+let only = arguments.count > 4 ? arguments[4] : "all"
+let seed: UInt64 = 2024
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
@@ -23,21 +38,51 @@ func cpuSeconds() -> Double {
     return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6
 }
 func median(_ v: [Double]) -> Double { let s = v.sorted(); return s[s.count / 2] }
-func time(_ body: () -> Void) -> Double { seconds(ContinuousClock().measure(body)) }
-func fmt(_ v: Double, _ digits: Int = 1) -> String {
-    var s = String(Int((v * pow10(digits)).rounded()))
-    if digits > 0 {
-        while s.count <= digits { s = "0" + s }
-        s.insert(".", at: s.index(s.endIndex, offsetBy: -digits))
-    }
-    return s
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    return seconds(ContinuousClock.now - start)
 }
-func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
+func fmt(_ v: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", v) }
+func mib(_ bytes: Int) -> String { fmt(Double(bytes) / 1_048_576) + " MiB" }
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+}
+
+/// The release-mode agreement check: every answer is one of the grids GEOS says cover the point.
+func agree() throws {
+    let partition = SyntheticPartition(gridCount: gridCount, seed: seed)
+    let locator = GridLocator(grids: partition.grids, cellsPerGrid: cellsPerGrid)
+    let geos = try PreparedPolygonTree(context: GEOSContext(), geometries: partition.grids.map { .multiPolygon($0) })
+    let points = partition.mixedPoints(pointCount, seed: 6)
+    let batch = locator.locate(points)
+    var shared = 0, outside = 0, bad = 0
+    for (i, p) in points.enumerated() {
+        let covering = try geos.covering(p)
+        if covering.count > 1 { shared += 1 }
+        if covering.isEmpty { outside += 1 }
+        let hit = locator.locate(p)
+        var problem: String?
+        if hit != batch[i] { problem = "batch and single differ" }
+        else if let hit {
+            if !covering.contains(Int(hit.grid)) { problem = "owner \(hit.grid) not among \(covering)" }
+            else if covering.count > 1 && hit.position != .boundary { problem = "shared edge answered \(hit.position)" }
+        } else if !covering.isEmpty { problem = "no owner, GEOS: \(covering)" }
+        if let problem {
+            bad += 1
+            if bad <= 10 { print("(\(p.x), \(p.y)): \(problem)") }
+        }
+    }
+    print("agreement with GEOS covers: \(partition.grids.count) grids, \(points.count) points "
+          + "(\(shared) on shared boundaries, \(outside) outside): \(bad) disagreements")
+    if bad > 0 { exit(1) }
+}
 
 /// Everything runs inside a function: top-level variables would add exclusivity checks to the loops.
-func run() {
+func run() throws {
+    print("load average at start: \(loadAverage())")
     var made: SyntheticPartition?
-    let generate = time { made = SyntheticPartition(gridCount: gridCount, seed: 2024) }
+    let generate = time { made = SyntheticPartition(gridCount: gridCount, seed: seed) }
     let partition = made!
     let grids = partition.grids
     let vertices = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.exterior.coordinates.count - 1 } }
@@ -46,6 +91,7 @@ func run() {
     var built: GridLocator?
     var buildCPU: [Double] = []
     let builds = (0..<3).map { _ in
+        built = nil
         let cpu = cpuSeconds()
         defer { buildCPU.append(cpuSeconds() - cpu) }
         return time { built = GridLocator(grids: grids, cellsPerGrid: cellsPerGrid) }
@@ -54,9 +100,11 @@ func run() {
     let m = locator.memory
     let stats = locator.rasterStatistics
     let cells = stats.columns * stats.rows
-    print("build (cellsPerGrid \(cellsPerGrid)): median \(fmt(median(builds), 3)) s of \(builds.map { fmt($0, 3) }), CPU \(buildCPU.map { fmt($0, 2) }) s")
-    print("raster: \(stats.columns) × \(stats.rows) = \(cells) cells, \(fmt(100 * Double(stats.uniformCells) / Double(cells))) % uniform")
-    print("memory: coordinates \(fmt(Double(m.coordinates) / 1_048_576)) MiB, index \(fmt(Double(m.index) / 1_048_576)) MiB, ratio index/coordinates \(fmt(Double(m.index) / Double(m.coordinates), 2))")
+    print("GridLocator build (cellsPerGrid \(fmt(cellsPerGrid, 0))): median \(fmt(median(builds), 3)) s of \(builds.map { fmt($0, 3) }), CPU \(buildCPU.map { fmt($0, 2) }) s")
+    let sub = locator.subcellStatistics
+    print("raster: \(stats.columns) × \(stats.rows) = \(cells) cells, \(fmt(100 * Double(stats.uniformCells) / Double(cells))) % uniform; "
+          + "\(fmt(100 * Double(sub.answeredByWord) / Double(max(sub.subcells, 1)))) % of the crossed cells' sub-cells answered by the cell word")
+    print("memory: coordinates \(mib(m.coordinates)), index \(mib(m.index)), ratio index/coordinates \(fmt(Double(m.index) / Double(m.coordinates), 2))")
 
     var rng = SplitMix64(seed: 7)
     let box = partition.bounds
@@ -64,21 +112,28 @@ func run() {
         Coordinate(x: .random(in: box.minX...box.maxX, using: &rng), y: .random(in: box.minY...box.maxY, using: &rng))
     }
     var sink = 0
-    var inside = 0
-    for p in points.prefix(100_000) where locator.locate(p) != nil { inside += 1 }
-    print("points: \(pointCount) uniform over the bounds, \(fmt(Double(inside) / 1000)) % in a grid")
+    print("points: \(pointCount), seeded, uniform over the partition's bounds (all in a grid)")
 
+    var single = 0.0, batch = 0.0
+    if only == "directory" {   // for profiling the answers alone
+        let directory = syntheticDirectory(partition)
+        let d = (0..<passes).map { _ in
+            time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
+        }
+        print("GridDirectory single, random order: median \(fmt(median(d))) ns/point of \(d.map { fmt($0) })")
+        return
+    }
     if only != "batch" {
-        let single = (0..<passes).map { _ in
+        let t = (0..<passes).map { _ in
             time { for p in points { sink &+= Int(locator.locate(p)?.grid ?? 0) } } * 1e9 / Double(pointCount)
         }
-        print("single, random order: median \(fmt(median(single))) ns/point of \(single.map { fmt($0) })")
+        single = median(t)
+        print("GridLocator single, random order: median \(fmt(single)) ns/point of \(t.map { fmt($0) })")
     }
     if only != "single" {
-        let batch = (0..<passes).map { _ in
-            time { sink &+= locator.locate(points).count } * 1e9 / Double(pointCount)
-        }
-        print("batch (Hilbert-sorted, all cores): median \(fmt(median(batch))) ns/point of \(batch.map { fmt($0) })")
+        let t = (0..<passes).map { _ in time { sink &+= locator.locate(points).count } * 1e9 / Double(pointCount) }
+        batch = median(t)
+        print("GridLocator batch (Hilbert-sorted, all cores): median \(fmt(batch)) ns/point of \(t.map { fmt($0) })")
     }
     if only == "all" {
         let outside = (0..<10_000).map { i in
@@ -87,9 +142,64 @@ func run() {
         let nearest = (0..<3).map { _ in
             time { for p in outside { sink &+= Int(locator.nearest(to: p)?.grid ?? 0) } } * 1e9 / 10_000
         }
-        print("nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
+        print("GridLocator nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
+        // What services call: the locator plus the grid's codes and names.
+        let directory = syntheticDirectory(partition)
+        let d = (0..<3).map { _ in
+            time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
+        }
+        let db = (0..<3).map { _ in time { sink &+= directory.locate(points).count } * 1e9 / Double(pointCount) }
+        print("GridDirectory (answers with codes and names) single, random order: median \(fmt(median(d))) ns/point; batch \(fmt(median(db))) ns/point")
+        try baselines(partition, points, single: single, batch: batch, sink: &sink)
     }
     if sink == 42 { print("") }
-
+    print("load average at end: \(loadAverage())")
 }
-run()
+
+func baselines(_ partition: SyntheticPartition, _ points: [Coordinate], single: Double, batch: Double, sink: inout Int) throws {
+    let grids = partition.grids
+    // GEOS: STRtree + prepared covers, first hit, every point (3 passes: it is slow).
+    let geometries = grids.map { Geometry.multiPolygon($0) }
+    let heapBefore = heapBytes()
+    var geos: PreparedPolygonTree?
+    let geosBuild = try time { geos = try PreparedPolygonTree(context: GEOSContext(), geometries: geometries) }
+    let tree = geos!
+    let geosPasses = try (0..<3).map { _ in
+        try time { for p in points { sink &+= try tree.firstCovering(p) ?? 0 } } * 1e9 / Double(points.count)
+    }
+    let geosHeap = heapBytes() - heapBefore   // after the passes: GEOS prepares each polygon's index lazily
+    let g = median(geosPasses)
+    print("GEOS STRtree + prepared covers, random order: median \(fmt(g)) ns/point of \(geosPasses.map { fmt($0) }); "
+          + "build \(fmt(geosBuild, 2)) s (+ lazy per-polygon indexes), resident memory +\(mib(geosHeap))")
+
+    // SpatiaLite R*Tree + ST_Covers in SQL, through the store (a prefix of the points).
+    var sql = Double.nan
+    if grids.count <= 100_000 || ProcessInfo.processInfo.environment["GRIDGEO_BENCH_SQL"] == "1" {
+        let folder = FileManager.default.currentDirectoryPath + "/.build"
+        let (store, load) = try partitionStore(partition, seed: seed, folder: folder)
+        let date = LocalDate("2025-01-01")!
+        let n = min(points.count, 20_000)
+        let t = try (0..<3).map { _ in
+            try time { for p in points.prefix(n) { sink &+= try store.unitGrid(containing: p, on: date)?.code.count ?? 0 } } * 1e9 / Double(n)
+        }
+        sql = median(t)
+        print("SpatiaLite R*Tree SQL (GridStore.unitGrid(containing:on:)), first \(n) points: median \(fmt(sql)) ns/point of \(t.map { fmt($0) }); "
+              + (load > 0 ? "store loaded in \(fmt(load, 1)) s" : "store reused from \(folder)"))
+        try store.close()
+    } else {
+        print("SpatiaLite R*Tree SQL: skipped above 100,000 grids (GRIDGEO_BENCH_SQL=1 runs it; loading takes minutes)")
+    }
+
+    // Brute force on a prefix: a scan of every box per point.
+    let brute = BruteForce(grids)
+    let n = max(100, min(points.count, 200_000_000 / grids.count))   // about 0.2 s per pass
+    let bruteTimes = (0..<3).map { _ in
+        time { for p in points.prefix(n) { sink &+= brute.locate(p) ?? 0 } } * 1e9 / Double(n)
+    }
+    let b = median(bruteTimes)
+    print("brute force (box scan + crossing number), first \(n) points: median \(fmt(b)) ns/point of \(bruteTimes.map { fmt($0) })")
+
+    print("speed-up vs GEOS: single \(fmt(g / single))×, batch \(fmt(g / batch))×; vs SpatiaLite: single \(fmt(sql / single, 0))×; vs brute force: single \(fmt(b / single, 0))×")
+}
+
+if agreeMode { try agree() } else { try run() }

@@ -10,8 +10,9 @@ public import GridGeoCore
 public final class PreparedGeometry {
     // The prepared geometry refers to `base`, so it is destroyed first (deinit runs before
     // stored properties are released); `base` in turn keeps the context alive.
-    private let base: OwnedGeometry
-    private let prepared: OpaquePointer
+    let base: OwnedGeometry
+    // Read by `PreparedPolygonTree`, which runs the same test without a Swift call per candidate.
+    let prepared: OpaquePointer
 
     fileprivate init(base: consuming OwnedGeometry, prepared: OpaquePointer) {
         self.base = base

@@ -167,7 +167,13 @@ func quantise(_ v: Double) -> UInt16 {
 
 /// A binary min-heap of (distance, entry) pairs.
 struct MinHeap {
-    private var items: [(Double, Int)] = []
+    private var items: [(Double, Int)]
+
+    /// Room for a typical query up front: one allocation instead of one per doubling (about 7).
+    init(capacity: Int = 256) {
+        items = []
+        items.reserveCapacity(capacity)
+    }
 
     mutating func push(_ d: Double, _ v: Int) {
         items.append((d, v))

@@ -86,3 +86,36 @@ public struct SyntheticPartition: Sendable {
         bounds = BoundingBox(minX: corner(0, 0).x, minY: corner(0, 0).y, maxX: corner(nx, 0).x, maxY: corner(0, ny).y)
     }
 }
+
+extension SyntheticPartition {
+    /// Seeded query points for agreement tests: a quarter each uniform over the bounds grown by 2 %
+    /// on every side (so some fall outside), exactly on a vertex, exactly on an edge, and within
+    /// 2⁻³⁰° (≈ 0.1 mm) of an edge, in a random order.
+    ///
+    /// On-edge points are a + t·(b − a) with t = k/64: exact, as every coordinate is a multiple of
+    /// 2⁻²⁴°. Near-edge points move such a point by ±1…1024 · 2⁻⁴⁰° in x or y.
+    public func mixedPoints(_ count: Int, seed: UInt64) -> [Coordinate] {
+        var rng = SplitMix64(seed: seed)
+        let grow = 0.02 * max(bounds.width, bounds.height)
+        let box = BoundingBox(minX: bounds.minX - grow, minY: bounds.minY - grow,
+                              maxX: bounds.maxX + grow, maxY: bounds.maxY + grow)
+        return (0..<count).map { _ in
+            let kind = rng.next() % 4
+            if kind == 0 {
+                return Coordinate(x: .random(in: box.minX...box.maxX, using: &rng), y: .random(in: box.minY...box.maxY, using: &rng))
+            }
+            let polygons = grids[Int(rng.next() % UInt64(grids.count))]
+            let ring = polygons[Int(rng.next() % UInt64(polygons.count))].exterior.coordinates
+            let i = Int(rng.next() % UInt64(ring.count - 1))
+            let a = ring[i], b = ring[i + 1]
+            if kind == 1 { return a }
+            let t = Double(rng.next() % 65) / 64
+            var p = Coordinate(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
+            if kind == 3 {
+                let nudge = Double(1 + rng.next() % 1024) * 0x1p-40 * (rng.next() % 2 == 0 ? 1 : -1)
+                if rng.next() % 2 == 0 { p.x += nudge } else { p.y += nudge }
+            }
+            return p
+        }
+    }
+}

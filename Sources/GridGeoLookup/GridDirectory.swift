@@ -49,15 +49,18 @@ public final class GridDirectory: Sendable {
     /// The number of grids.
     public var gridCount: Int { grids.count }
 
-    private struct Entry: Sendable {
-        var code: String
+    /// The community, street and district of the grids sharing one 12-digit code prefix.
+    private struct Parents: Sendable {
         var community: Division?
         var street: Division?
         var district: Division?
     }
 
     private let locator: GridLocator
-    private let grids: [Entry]
+    /// Per grid, its code and the index of its parents: 24 bytes, so an answer costs one more
+    /// cache line per lookup; the parents are few and stay in cache.
+    private let grids: [(code: String, parents: Int)]
+    private let parents: [Parents]
 
     /// Builds the directory from grids and the divisions they belong to; a grid's community,
     /// street and district are found by its code's 12-, 9- and 6-digit prefixes.
@@ -70,10 +73,17 @@ public final class GridDirectory: Sendable {
         let district = Dictionary(districts.map { ($0.code, Division(code: $0.code, name: $0.name)) },
                                   uniquingKeysWith: { a, _ in a })
         self.version = version
+        var index: [Substring: Int] = [:]
+        var parents: [Parents] = []
         self.grids = grids.map { g in
-            Entry(code: g.code, community: community[String(g.code.prefix(12))],
-                  street: street[String(g.code.prefix(9))], district: district[String(g.code.prefix(6))])
+            let prefix = g.code.prefix(12)
+            if let i = index[prefix] { return (g.code, i) }
+            index[prefix] = parents.count
+            parents.append(Parents(community: community[String(prefix)], street: street[String(g.code.prefix(9))],
+                                   district: district[String(g.code.prefix(6))]))
+            return (g.code, parents.count - 1)
         }
+        self.parents = parents
         self.locator = GridLocator(grids: grids.map(\.geometry.polygons))
     }
 
@@ -121,9 +131,10 @@ public final class GridDirectory: Sendable {
     }
 
     private func answer(grid i: Int, position: GridAnswer.Position, distance: Double?) -> GridAnswer {
-        let e = grids[i]
-        return GridAnswer(position: position, grid: e.code, community: e.community, street: e.street,
-                          district: e.district, version: version, distanceMetres: distance)
+        let g = grids[i]
+        let p = parents[g.parents]
+        return GridAnswer(position: position, grid: g.code, community: p.community, street: p.street,
+                          district: p.district, version: version, distanceMetres: distance)
     }
 }
 
@@ -148,6 +159,11 @@ public final class LiveGridDirectory: Sendable {
 
     public func locate(_ point: Coordinate, nearestWithinMetres: Double = 0) -> GridAnswer {
         current.locate(point, nearestWithinMetres: nearestWithinMetres)
+    }
+
+    /// The answers for many points, all from the one version in force when the call began.
+    public func locate(_ points: [Coordinate], nearestWithinMetres: Double = 0) -> [GridAnswer] {
+        current.locate(points, nearestWithinMetres: nearestWithinMetres)
     }
 }
 

@@ -11,7 +11,7 @@ func cellRecordsAreWellFormed(cellsPerGrid: Double) {
     var mixed = 0
     for iy in 0..<l.raster.rows {
         for ix in 0..<l.raster.columns {
-            let word = l.cells[iy * l.raster.columns + ix]
+            let word = l.word(iy * l.raster.columns + ix)
             let (rx, ry) = l.raster.reference(ix, iy)
             let centreOwners = brute.owners(Coordinate(x: rx, y: ry))
             if word & GridLocator.tag != 0 {
@@ -52,4 +52,29 @@ func cellRecordsAreWellFormed(cellsPerGrid: Double) {
         let perGrid = Double(s.columns * s.rows) / Double(partition.grids.count)
         #expect(perGrid >= cellsPerGrid && perGrid < cellsPerGrid * 1.2 + 2)
     }
+}
+
+/// A sub-cell answered by its cell's word holds, everywhere, that word's grid and no edge: checked at
+/// its corners and centre against brute force.
+@Test func subcellsAnsweredByTheWordAreWhollyInsideTheirGrid() {
+    let l = GridLocator(grids: partition.grids, cellsPerGrid: 4)
+    let r = l.raster
+    var checked = 0
+    for c in 0..<l.cells.count where l.cells[c] & GridLocator.cellTag == 0 {
+        let w = l.cells[c]
+        let owner = w >> 32 & GridLocator.subcellNone
+        let x0 = r.minX + Double(c % r.columns) * r.cellWidth, y0 = r.minY + Double(c / r.columns) * r.cellHeight
+        for s in 0..<9 where w >> (GridLocator.subcellShift + UInt64(s)) & 1 != 0 {
+            let sx = Double(s % 3), sy = Double(s / 3)
+            for (fx, fy) in [(0.0, 0.0), (1, 0), (0, 1), (1, 1), (0.5, 0.5)] {
+                let p = Coordinate(x: x0 + (sx + fx) * r.cellWidth / 3, y: y0 + (sy + fy) * r.cellHeight / 3)
+                let covering = brute.covering(p)
+                #expect(covering == (owner == GridLocator.subcellNone ? [] : [Int(owner)]), "\(p)")
+                checked += 1
+            }
+        }
+    }
+    #expect(checked > 1_000)
+    let s = l.subcellStatistics
+    #expect(s.answeredByWord > s.subcells / 5)
 }

@@ -1,0 +1,280 @@
+import ArgumentParser
+import Foundation
+import GridGeoCLI
+import GridGeoCore
+import GridGeoLookup
+import GridGeoPROJ
+import GridGeoStore
+
+/// `gridgeo lookup`: the grid, community, street and district of each point of a CSV.
+struct Lookup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the unit grid, community, street and district of each lon,lat point.",
+        discussion: """
+            Input: one point per line, `lon,lat[,id]` (x,y for a projected --crs); an optional header line,
+            blank lines ignored. Without an id, the line number is the id.
+            Output: one line per good point, in input order. CSV columns: id, grid, community_code, community,
+            street_code, street, district_code, district, position (inside|boundary|outside), distance_m
+            (to the nearest grid, for an outside point with --nearest), version. --json: one JSON object per line.
+            Boundary rule: a point on an edge shared by two grids belongs to the grid east of it (north of
+            a horizontal edge); a point on the outer boundary of the grids is answered with its grid.
+            A bad line is reported on stderr with its line number and skipped; the exit code is then 65,
+            after every good line has been answered.
+            Exit codes: 64 usage, 65 bad lines or no grids in the store, 66 missing database or input, 74 I/O.
+            """)
+
+    @Option(help: "The GridGeo database (built with geo-import build-grids).") var db: String
+    @Option(name: [.short, .customLong("input")], help: "The points file; - for stdin.") var input = "-"
+    @Option(help: "CRS of the input: EPSG:4490 (CGCS2000, the default), EPSG:4326, GCJ02, BD09 or EPSG:nnnn.")
+    var crs = "EPSG:4490"
+    @Option(help: "Answer from the grid version valid on this date, YYYY-MM-DD (default: the current one).")
+    var date: String?
+    @Option(help: "For a point outside every grid, give the nearest grid within this many metres.")
+    var nearest: Double = 0
+    @Flag(help: "Print one JSON object per line instead of CSV.") var json = false
+
+    func validate() throws {
+        guard CRS(crs) != nil, !crs.contains("[") else {
+            throw ValidationError("--crs \(crs): expected EPSG:4490, EPSG:4326, GCJ02, BD09 or EPSG:nnnn")
+        }
+        if let date, LocalDate(date) == nil { throw ValidationError("--date \(date): expected YYYY-MM-DD") }
+        if !(nearest >= 0 && nearest.isFinite) { throw ValidationError("--nearest \(nearest): expected metres ≥ 0") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw fail(.noInput, "no database at \(db)") }
+        let directory: GridDirectory
+        do {
+            let store = try GridStore(path: db)
+            defer { try? store.close() }
+            directory = try GridDirectory(store: store, on: date.flatMap(LocalDate.init))
+        } catch let e as LookupError {
+            throw fail(.dataError, e.description)
+        } catch {
+            throw fail(.ioError, "cannot read \(db): \(error)")
+        }
+        let source = CRS(crs)!
+        var transformer: Transformer?
+        if source != .cgcs2000 {
+            do { transformer = try Transformer(from: source, to: .cgcs2000) } catch {
+                throw fail(.usage, "--crs \(crs): \(error)")
+            }
+        }
+        guard let reader = LineReader(path: input) else { throw fail(.noInput, "cannot open \(input)") }
+
+        var bad = 0
+        var batch: [PointLine] = []
+        batch.reserveCapacity(Self.batchSize)
+        func flush() {
+            bad += answer(batch, directory, transformer)
+            batch.removeAll(keepingCapacity: true)
+        }
+        if !json { Output.write(Self.csvHeader + "\n") }
+        var lineNumber = 0
+        var seenData = false
+        while let line = reader.next() {
+            lineNumber += 1
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            switch PointLine.parse(text, number: lineNumber) {
+            case .success(let point):
+                seenData = true
+                batch.append(point)
+                if batch.count == Self.batchSize { flush() }
+            case .failure(let reason):
+                // The first non-blank line may be a header.
+                if !seenData && reason == .notNumbers { seenData = true; continue }
+                seenData = true
+                report(line: lineNumber, reason.description, text)
+                bad += 1
+            }
+        }
+        flush()
+        if reader.failed { throw fail(.ioError, "error reading \(input)") }
+        if bad > 0 {
+            Output.error("\(bad) bad line\(bad == 1 ? "" : "s") skipped\n")
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    /// Points per batch: large enough for the batch lookup's Hilbert sort and all cores, small enough
+    /// to stream.
+    static let batchSize = 1 << 16
+    static let csvHeader = "id,grid,community_code,community,street_code,street,district_code,district,position,distance_m,version"
+
+    /// Transforms, looks up and writes one batch; returns how many points could not be transformed.
+    private func answer(_ batch: [PointLine], _ directory: GridDirectory, _ transformer: Transformer?) -> Int {
+        guard !batch.isEmpty else { return 0 }
+        var points = batch.map(\.coordinate)
+        var failed = [Bool](repeating: false, count: batch.count)
+        if let transformer {
+            do { points = try transformer.transform(points) } catch {
+                // One point failed the batch (e.g. latitude beyond ±90°): transform one by one.
+                for i in points.indices {
+                    do { points[i] = try transformer.transform(batch[i].coordinate) } catch {
+                        failed[i] = true
+                    }
+                }
+            }
+        }
+        let answers = directory.locate(points, nearestWithinMetres: nearest)
+        var out = ""
+        out.reserveCapacity(batch.count * 120)
+        var bad = 0
+        for (i, line) in batch.enumerated() {
+            if failed[i] {
+                report(line: line.number, "cannot transform from \(crs)", line.text)
+                bad += 1
+                continue
+            }
+            if json { Output.appendJSON(answers[i], line, to: &out) } else { Output.appendCSV(answers[i], line, to: &out) }
+        }
+        Output.write(out)
+        return bad
+    }
+
+    private func report(line: Int, _ reason: String, _ text: String) {
+        Output.error("\(input == "-" ? "stdin" : input):\(line): \(reason): \(text)\n")
+    }
+
+    private func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
+        Output.error("Error \(status.rawValue): \(message)\n")
+        return ExitCode(status.rawValue)
+    }
+}
+
+/// One parsed input line.
+struct PointLine {
+    var coordinate: Coordinate
+    var id: String
+    var number: Int
+    var text: String
+
+    enum Problem: Error, Equatable, CustomStringConvertible {
+        case fieldCount(Int)
+        case notNumbers
+        case notFinite
+
+        var description: String {
+            switch self {
+            case .fieldCount(let n): "expected lon,lat[,id], found \(n) field\(n == 1 ? "" : "s")"
+            case .notNumbers: "lon and lat must be numbers"
+            case .notFinite: "lon and lat must be finite"
+            }
+        }
+    }
+
+    init(_ text: String, number: Int, coordinate: Coordinate, id: String) {
+        self.text = text
+        self.number = number
+        self.coordinate = coordinate
+        self.id = id
+    }
+}
+
+extension PointLine {
+    /// Parses `lon,lat[,id]` (spaces around fields ignored; the id is the line number when absent).
+    static func parse(_ text: String, number: Int) -> Result<PointLine, Problem> {
+        let fields = text.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
+        guard fields.count >= 2 else { return .failure(.fieldCount(fields.count)) }
+        guard let x = Double(fields[0].trimmingCharacters(in: .whitespaces)),
+              let y = Double(fields[1].trimmingCharacters(in: .whitespaces)) else { return .failure(.notNumbers) }
+        guard x.isFinite && y.isFinite else { return .failure(.notFinite) }
+        let id = fields.count > 2 ? fields[2].trimmingCharacters(in: .whitespaces) : String(number)
+        return .success(PointLine(text, number: number, coordinate: Coordinate(x: x, y: y), id: id))
+    }
+}
+
+/// Formatting and writing; stdout carries only results, stderr everything else.
+enum Output {
+    static func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    static func error(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+
+    static func appendCSV(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
+        let fields = [line.id, a.grid ?? "", a.community?.code ?? "", a.community?.name ?? "",
+                      a.street?.code ?? "", a.street?.name ?? "", a.district?.code ?? "", a.district?.name ?? "",
+                      a.position.rawValue, a.distanceMetres.map(metres) ?? "", String(a.version)]
+        for (i, f) in fields.enumerated() {
+            if i > 0 { out += "," }
+            out += csvField(f)
+        }
+        out += "\n"
+    }
+
+    static func appendJSON(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
+        func division(_ d: Division?) -> String {
+            d.map { "{\"code\":\(jsonString($0.code)),\"name\":\(jsonString($0.name))}" } ?? "null"
+        }
+        out += "{\"id\":\(jsonString(line.id)),\"lon\":\(line.coordinate.x),\"lat\":\(line.coordinate.y)"
+        out += ",\"grid\":\(a.grid.map(jsonString) ?? "null"),\"community\":\(division(a.community))"
+        out += ",\"street\":\(division(a.street)),\"district\":\(division(a.district))"
+        out += ",\"position\":\"\(a.position.rawValue)\",\"distance_m\":\(a.distanceMetres.map(metres) ?? "null")"
+        out += ",\"version\":\(a.version)}\n"
+    }
+
+    /// Distances to the centimetre.
+    static func metres(_ d: Double) -> String { String(format: "%.2f", d) }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Reads lines from a file or stdin with getline(3): no whole-file buffer, so input can stream.
+final class LineReader {
+    private let file: UnsafeMutablePointer<FILE>
+    private let owned: Bool
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+    private(set) var failed = false
+
+    init?(path: String) {
+        if path == "-" {
+            // A FILE of its own on descriptor 0: the global `stdin` is shared mutable state to Swift 6.
+            guard let f = fdopen(STDIN_FILENO, "r") else { return nil }
+            file = f
+            owned = false
+        } else {
+            guard let f = fopen(path, "r") else { return nil }
+            file = f
+            owned = true
+        }
+    }
+
+    deinit {
+        free(buffer)
+        if owned { fclose(file) }
+    }
+
+    /// The next line without its line break, or nil at the end of input (or on a read error: `failed`).
+    func next() -> String? {
+        let n = getline(&buffer, &capacity, file)
+        guard n >= 0, let buffer else {
+            failed = ferror(file) != 0
+            return nil
+        }
+        var length = n
+        while length > 0 && (buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D) { length -= 1 }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+}
