@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GridGeoLookup", targets: ["GridGeoLookup"]),
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
+        .library(name: "GridGeoComponents", targets: ["GridGeoComponents"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -35,6 +36,7 @@ let package = Package(
         // Delivery files into the store: encodings, CRS decisions, validation, plausibility, reports.
         .target(name: "GridGeoImport", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore", "GridGeoRender",
+            "GridGeoComponents", "GridGeoLookup",
         ], swiftSettings: strict),
         // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
         .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
@@ -59,16 +61,21 @@ let package = Package(
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // The lookup services use: a grid version from the store behind the index, with its hierarchy.
         .target(name: "GridGeoLookup", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex"], swiftSettings: strict),
+        // Components (部件): the catalogue, grid assignment, online update, nearest queries, statistics.
+        .target(name: "GridGeoComponents", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex", "GridGeoLookup"],
+                swiftSettings: strict),
         // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
+            "GridGeoComponents", "GridGeoLookup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .executableTarget(name: "geo-import", dependencies: [
             "GridGeoImport", "GridGeoCLI", "GridGeoStore", "GridGeoPROJ", "GridGeoShapefile", "GridGeoCore",
+            "GridGeoComponents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -85,10 +92,12 @@ let package = Package(
         // `swift test` build every executable beside the test bundle, so no dependency on it is needed.
         .testTarget(name: "GeoImportTests", dependencies: [
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
+            "GridGeoComponents", "GridGeoLookup", "GridGeoIndex",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
         .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
+        .testTarget(name: "GridGeoComponentsTests", dependencies: ["GridGeoComponents", "GridGeoStore", "GridGeoLookup", "GridGeoCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
