@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex"]),
         .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore"]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
-        .testTarget(name: "GridGeoComponentsTests", dependencies: ["GridGeoComponents", "GridGeoStore", "GridGeoLookup", "GridGeoCore"]),
+        .testTarget(name: "GridGeoComponentsTests", dependencies: ["GridGeoComponents", "GridGeoStore", "GridGeoLookup", "GridGeoIndex", "GridGeoCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,14 @@ public struct ComponentStatisticsRow: Hashable, Sendable, Codable {
     public var classCode: String
     public var className: String
     public var count: Int
+
+    public init(divisionCode: String, divisionName: String, classCode: String, className: String, count: Int) {
+        self.divisionCode = divisionCode
+        self.divisionName = divisionName
+        self.classCode = classCode
+        self.className = className
+        self.count = count
+    }
 }
 
 /// Counts of components per grid, community or street and class, as tables and CSV.
