@@ -24,6 +24,21 @@ let package = Package(
             path: "Benchmarks/ImportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // `swift package --disable-sandbox benchmark --target ComponentBenchmarks`: importing 1,000,000
+        // component points (library and geo-import), k-nearest (k = 10) and radius queries among them.
+        .executableTarget(
+            name: "ComponentBenchmarks",
+            dependencies: [
+                .product(name: "GridGeoComponents", package: "GridGeo"),
+                .product(name: "GridGeoImport", package: "GridGeo"),
+                .product(name: "GridGeoStore", package: "GridGeo"),
+                .product(name: "GridGeoShapefile", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/ComponentBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // `swift package benchmark`: timings and malloc counts per lookup.
         .executableTarget(
             name: "GridLookup",
