@@ -73,6 +73,30 @@ public final class ComponentLedger: Sendable {
         try apply([.retire(code: code, date: date)])
     }
 
+    /// After a re-division: every component in use whose grid in this ledger's directory differs from
+    /// the one it has gets a change to that grid dated `date` (usually the new version's start), in one
+    /// transaction, so the history tells which grid a component was in on any date.
+    /// - Returns: the number of components moved to another grid, and those in no grid of the version
+    ///   (left unchanged; with `skipOutside` false they are refused and nothing is written).
+    @discardableResult
+    public func reassignGrids(on date: LocalDate, skipOutside: Bool = false) throws
+        -> (changed: Int, outside: [OutsideComponent])
+    {
+        let components = try store.components(.all)
+        let answers = directory.locate(components.map(\.location))
+        var operations: [ComponentOperation] = [], outside: [OutsideComponent] = []
+        for (i, (c, answer)) in zip(components, answers).enumerated() {
+            guard let grid = answer.grid, answer.position != .outside else {
+                outside.append(OutsideComponent(index: i, name: c.code + " " + c.name, location: c.location))
+                continue
+            }
+            if grid != c.gridCode { operations.append(.change(code: c.code, date: max(date, c.validFrom), ComponentChange(gridCode: grid))) }
+        }
+        if !outside.isEmpty && !skipOutside { throw ComponentError.outsideEveryGrid(outside) }
+        try store.apply(operations)
+        return (operations.count, outside)
+    }
+
     /// Runs a batch of adds, changes and retirements in one transaction (all or nothing), placing
     /// added and moved components in their grids first.
     /// - Returns: each operation's component code.

@@ -1,6 +1,7 @@
 import GridGeoComponents
 import GridGeoCore
 import GridGeoIndex
+import GridGeoLookup
 import GridGeoStore
 import Testing
 
@@ -162,5 +163,32 @@ extension LocalDate {
             if m > 12 { m = 1; y += 1 }
         }
         return LocalDate(year: y, month: m, day: d)!
+    }
+}
+
+@Suite struct ReassignmentTests {
+    /// After a re-division the components move to their new grids from its start date; before it they
+    /// read back in the old ones.
+    @Test func aRedivisionMovesComponentsToTheirNewGridsFromItsStart() throws {
+        try Area.withStore { store in
+            let p = Coordinate(lon: 116.4025, lat: 39.9175), q = Coordinate(lon: 116.4175, lat: 39.9025)
+            let codes = try ComponentLedger(store: store).add([Area.record("0101", "a", at: p), Area.record("0101", "b", at: q)]).codes
+            // Version 2: the western community's grids become one grid 110101001001001; the east is unchanged.
+            var grids = try store.unitGrids(version: 1).filter { $0.code.hasPrefix("110101002") }
+            grids.append(UnitGridRecord(code: "110101001001001", geometry: .polygon(rectangle(116.40, 39.90, Area.middle, 39.92))))
+            try store.publishGridVersion(grids, startDate: date("2024-01-01"))
+            let ledger = try ComponentLedger(store: store)
+            let (changed, outside) = try ledger.reassignGrids(on: date("2024-01-01"))
+            #expect(changed == 0 && outside.isEmpty, "a was already in 001, b stays in 008")
+            // A point in the merged grid's old 004 moves to 001.
+            let r = Coordinate(lon: 116.4075, lat: 39.9125)
+            let old = try ComponentLedger(store: store, directory: GridDirectory(store: store, on: date("2023-06-01")))
+            let code = try old.add([Area.record("0101", "c", at: r, on: "2023-06-01")]).codes[0]
+            #expect(try store.component(code: code)?.gridCode == "110101001001004")
+            #expect(try ledger.reassignGrids(on: date("2024-01-01")).changed == 1)
+            #expect(try store.component(code: code)?.gridCode == "110101001001001")
+            #expect(try store.component(code: code, on: date("2023-12-31"))?.gridCode == "110101001001004")
+            #expect(codes.count == 2)
+        }
     }
 }
