@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "GridGeoGrids", targets: ["GridGeoGrids"]),
         .library(name: "GridGeoHierarchy", targets: ["GridGeoHierarchy"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
+        .library(name: "GridGeoComponents", targets: ["GridGeoComponents"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -36,6 +37,7 @@ let package = Package(
         // Delivery files into the store: encodings, CRS decisions, validation, plausibility, reports.
         .target(name: "GridGeoImport", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoShapefile", "GridGeoStore", "GridGeoRender",
+            "GridGeoComponents", "GridGeoLookup",
         ], swiftSettings: strict),
         // Maps for people: SVG and PNG drawings of layers, choropleths. Pure Swift.
         .target(name: "GridGeoRender", dependencies: ["GridGeoCore"], swiftSettings: strict),
@@ -60,6 +62,9 @@ let package = Package(
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // The lookup services use: a grid version from the store behind the index, with its hierarchy.
         .target(name: "GridGeoLookup", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex"], swiftSettings: strict),
+        // Components (部件): the catalogue, grid assignment, online update, nearest queries, statistics.
+        .target(name: "GridGeoComponents", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex", "GridGeoLookup"],
+                swiftSettings: strict),
         // Unit-grid building: partitioning communities into ~10,000 m² grids, coding, validation.
         .target(name: "GridGeoGrids", dependencies: ["GridGeoCore", "GridGeoGEOS"], swiftSettings: strict),
         // The store's hierarchy completed and divided: drafting missing communities or streets into
@@ -68,13 +73,15 @@ let package = Package(
                 swiftSettings: strict),
 
         .executableTarget(name: "gridgeo", dependencies: [
-            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport", "GridGeoLookup",
+            "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
+            "GridGeoComponents", "GridGeoLookup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
         .executableTarget(name: "geo-import", dependencies: [
             "GridGeoImport", "GridGeoHierarchy", "GridGeoGrids", "GridGeoCLI", "GridGeoStore", "GridGeoPROJ",
             "GridGeoShapefile", "GridGeoCore",
+            "GridGeoComponents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -91,7 +98,7 @@ let package = Package(
         // `swift test` build every executable beside the test bundle, so no dependency on it is needed.
         .testTarget(name: "GeoImportTests", dependencies: [
             "GridGeoImport", "GridGeoStore", "GridGeoShapefile", "GridGeoPROJ", "GridGeoCore", "GridGeoGEOS", "GridGeoSpatiaLite",
-            "GridGeoGrids", "GridGeoHierarchy",
+            "GridGeoGrids", "GridGeoHierarchy", "GridGeoComponents", "GridGeoLookup", "GridGeoIndex",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex", "GridGeoGEOS"]),   // GEOS as the reference
         .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore", "GridGeoIndex", "GridGeoPROJ"]),
@@ -99,6 +106,7 @@ let package = Package(
         .testTarget(name: "GridGeoHierarchyTests", dependencies: [
             "GridGeoHierarchy", "GridGeoGrids", "GridGeoStore", "GridGeoGEOS", "GridGeoCore",
         ]),
+        .testTarget(name: "GridGeoComponentsTests", dependencies: ["GridGeoComponents", "GridGeoStore", "GridGeoLookup", "GridGeoIndex", "GridGeoCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,8 +24,22 @@ let package = Package(
             path: "Benchmarks/ImportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-        // `swift package benchmark --target GridLookup`: timings and malloc counts per lookup, and the
-        // GEOS baseline's; scripts/bench-check.sh checks the malloc counts against Thresholds/.
+        // `swift package --disable-sandbox benchmark --target ComponentBenchmarks`: importing 1,000,000
+        // component points (library and geo-import), k-nearest (k = 10) and radius queries among them.
+        .executableTarget(
+            name: "ComponentBenchmarks",
+            dependencies: [
+                .product(name: "GridGeoComponents", package: "GridGeo"),
+                .product(name: "GridGeoImport", package: "GridGeo"),
+                .product(name: "GridGeoStore", package: "GridGeo"),
+                .product(name: "GridGeoShapefile", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/ComponentBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // `swift package benchmark`: timings and malloc counts per lookup.
         .executableTarget(
             name: "GridLookup",
             dependencies: [
@@ -39,9 +53,14 @@ let package = Package(
             path: "Benchmarks/GridLookup",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-        // `swift build -c release --product GridLookupReport`: build time, memory, ns per lookup (medians)
-        // of GridLocator and its baselines (GEOS, SpatiaLite SQL, brute force) on the same points;
-        // `GridLookupReport agree …` is the 1,000,000-point agreement check against GEOS.
+        // `swift run -c release ComponentReport`: µs per k-nearest / radius query among 1,000,000 points (medians).
+        .executableTarget(name: "ComponentReport", dependencies: [
+            .product(name: "GridGeoComponents", package: "GridGeo"),
+            .product(name: "GridGeoIndex", package: "GridGeo"),
+            .product(name: "GridGeoStore", package: "GridGeo"),
+            .product(name: "GridGeoCore", package: "GridGeo"),
+        ], path: "ComponentReport"),
+        // `swift run -c release GridLookupReport`: build time, memory, ns per lookup (medians) in one table.
         .executableTarget(name: "GridLookupReport", dependencies: [
             .product(name: "GridGeoIndex", package: "GridGeo"),
             .product(name: "GridGeoCore", package: "GridGeo"),

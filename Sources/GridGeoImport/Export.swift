@@ -18,6 +18,9 @@ public enum GeoJSONExport {
             clause = "WHERE end_date IS NULL"   // the current version
         case "addresses":
             table = "address_points"
+        case "components":
+            table = "components"
+            clause = "WHERE retire_date IS NULL"   // in use; retired ones stay in the store with their history
         case let other where layers.contains(other):
             table = other
         default:

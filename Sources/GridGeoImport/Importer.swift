@@ -1,6 +1,8 @@
 import Foundation
 public import GridGeoCore
+import GridGeoComponents
 import GridGeoGEOS
+import GridGeoLookup
 public import GridGeoPROJ
 public import GridGeoShapefile
 public import GridGeoStore
@@ -32,6 +34,8 @@ public final class Importer {
     private let store: GridStore
     private let options: ImportOptions
     private let geos: GEOSContext
+    /// Places components in their unit grids; made once per run for `--layer components`.
+    private var ledger: ComponentLedger?
     /// Called with (features done, features total) as the import proceeds.
     public var progress: (Int, Int) -> Void = { _, _ in }
 
@@ -54,6 +58,17 @@ public final class Importer {
         if options.layer == .components {
             guard let c = options.componentClass, c.count == 4, c.isDigits else {
                 throw .usage("--layer components needs --class NNNN, the 4-digit minor class (e.g. 0203 公交站亭)")
+            }
+            // Every component gets the unit grid that owns it: the grid version valid on its start date.
+            do {
+                let directory = try options.startDate.map { try GridDirectory(store: store, on: $0) } ?? GridDirectory(store: store)
+                ledger = try ComponentLedger(store: store, directory: directory)
+            } catch let e as LookupError {
+                throw .data("\(store.path): \(e.description); components are placed in unit grids when they are imported")
+            } catch { throw .io("\(store.path): \(error)") }
+            guard ledger?.catalog.componentClass(c) != nil else {
+                throw .usage("--class \(c): not a class of the component catalogue (standard classes 0101–0606, "
+                             + "or a local extension registered with ComponentCatalog.register)")
             }
         }
         let check: PlausibilityCheck
@@ -190,9 +205,32 @@ public final class Importer {
             }
         }
 
-        let records = try makeRecords(kept, mapping: mapping, path: path)
+        var records = try makeRecords(kept, mapping: mapping, path: path)
+        if case .components(let r) = records, let ledger { records = .components(try place(r, kept, ledger, &report)) }
         report.featuresWritten = options.dryRun ? 0 : records.count
         return (records, report)
+    }
+
+    /// Puts each component in the unit grid that owns it; one in no grid is an error, or skipped
+    /// and listed with `--skip-failures` — never stored without its grid.
+    private func place(_ records: [ComponentRecord], _ kept: [(feature: SourceFeature, geometry: Geometry)],
+                       _ ledger: ComponentLedger, _ report: inout FileReport) throws(ImportError) -> [ComponentRecord] {
+        let placed: [ComponentRecord], outside: [OutsideComponent]
+        do { (placed, outside) = try ledger.placed(records) } catch { throw .data("\(report.file): \(error)") }
+        guard !outside.isEmpty else { return placed }
+        let reason = "in no unit grid (grid version \(ledger.directory.version))"
+        guard options.skipFailures else {
+            let list = outside.prefix(10).map { o in
+                "feature #\(kept[o.index].feature.index) \(o.name)" + String(format: " at (%.7f, %.7f)", o.location.x, o.location.y)
+            }
+            throw .data("\(report.file): \(outside.count) component(s) \(reason): " + list.joined(separator: "; ")
+                        + (outside.count > 10 ? "; …" : "") + "; check the grids, or use --skip-failures to skip them. Nothing was written.")
+        }
+        for o in outside {
+            let f = kept[o.index].feature
+            report.skipped.append(Skipped(feature: f.index, reason: reason, location: o.location, attributes: f.attributes))
+        }
+        return placed
     }
 
     private func validity(_ g: Geometry) throws(ImportError) -> ValidityProblem? {
@@ -282,20 +320,19 @@ public final class Importer {
                 return AddressPointRecord(address: address, name: text(k.feature, .name), kind: text(k.feature, .kind), location: p)
             })
         case .components:
+            // The class name is the catalogue's; the district and grid come from placing the point (`place`).
             let classCode = options.componentClass ?? ""
-            let districts = (try? store.districts()) ?? []
-            guard let district = districts.first else {
-                throw .data("components need their district in the store first (import --layer districts)")
+            let className = ledger?.catalog.componentClass(classCode)?.name ?? ""
+            var out: [ComponentRecord] = []
+            for k in kept {
+                guard case .point(let p) = k.geometry else {
+                    throw .data("\(path): feature #\(k.feature.index) is not a point")
+                }
+                let name = text(k.feature, .name).flatMap { $0.isEmpty ? nil : $0 } ?? className
+                out.append(ComponentRecord(classCode: classCode, className: className, name: name, districtCode: "",
+                                           location: p, dataSource: "导入 \((path as NSString).lastPathComponent)", startDate: start))
             }
-            let prepared = districts.compactMap { d in (try? geos.prepare(d.geometry)).map { (d.code, $0) } }
-            return .components(kept.compactMap { k in
-                guard case .point(let p) = k.geometry else { return nil }
-                let inDistrict = prepared.first { (try? $0.1.covers(p)) ?? false }?.0 ?? district.code
-                let className = text(k.feature, .className) ?? "部件\(classCode)"
-                return ComponentRecord(classCode: classCode, className: className,
-                                       name: text(k.feature, .name) ?? className, districtCode: inDistrict,
-                                       location: p, dataSource: "导入 \((path as NSString).lastPathComponent)", startDate: start)
-            })
+            return .components(out)
         }
     }
 

@@ -12,6 +12,8 @@ enum Migrations {
     static let all: [Migration] = [
         Migration(version: 1, summary: "administrative divisions, versioned unit grids, roads, addresses, "
                   + "components with history, import log", apply: Schema.createVersion1),
+        Migration(version: 2, summary: "components updated online: retirement instead of deletion, dated history "
+                  + "with every attribute, local catalogue extensions", apply: Schema.createVersion2),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -161,31 +161,3 @@ struct Export: ParsableCommand {
         }
     }
 }
-
-struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Draw district, streets, communities and unit grids, labelled, as SVG or PNG.",
-        discussion: "PNG labels show digits and Latin letters only; Chinese names are drawn in SVG.")
-
-    @Option(help: "The GridGeo database.") var db: String
-    @Option(name: .shortAndLong, help: "Output file: .svg or .png.") var output: String
-    @Option(help: "Width in pixels.") var width = 2000
-    @Option(help: "Height in pixels.") var height = 2400
-    @Flag(help: "Draw the road centre lines too.") var roads = false
-
-    func validate() throws {
-        let ext = (output as NSString).pathExtension.lowercased()
-        guard ext == "svg" || ext == "png" else { throw ValidationError("-o \(output): the name must end in .svg or .png") }
-    }
-
-    func run() throws {
-        // A missing database is missing input (66), not a usage error; opening must not create it.
-        guard FileManager.default.fileExists(atPath: db) else { throw fail(.missingInput("--db \(db): no such file")) }
-        let store: GridStore
-        do { store = try GridStore(path: db) } catch { throw fail(.io("\(db): \(error)")) }
-        do {
-            try StoreMap.make(store, width: width, height: height, roads: roads).write(toFile: output)
-        } catch { throw fail(.io("\(output): \(error)")) }
-        print("wrote \(output)")
-    }
-}

@@ -1,7 +1,9 @@
 import Foundation
+import GridGeoComponents
 import GridGeoCore
 import GridGeoGEOS
 import GridGeoImport
+import GridGeoIndex
 import GridGeoPROJ
 import GridGeoSpatiaLite
 import GridGeoStore
@@ -40,8 +42,11 @@ struct DeliveryImportTests {
         let ws = try Workspace()
         let store = try ws.districtStore()
 
+        var cover: GridCover?
         for step in Self.steps {
             let path = Locations.delivery + "/" + step.file
+            // Components are placed in unit grids on import: a simple cover of the streets (not GridGeoGrids').
+            if step.layer == .components, cover == nil { cover = try GridCover.streets(store) }
             let configure: (inout ImportOptions) -> Void = {
                 $0.componentClass = step.componentClass
                 $0.sourceCRS = step.sourceCRS
@@ -70,6 +75,7 @@ struct DeliveryImportTests {
         try checkAgainstThePublishedData(store)
         try checkComponentCodes(store)
         try checkEverythingIsInTheDistrict(store)
+        try checkComponentGrids(store, try #require(cover))
     }
 
     // MARK: - Checks
@@ -167,6 +173,45 @@ struct DeliveryImportTests {
             #expect(worst < 0.05, "\(layer): \(worst) m from the published position")
         }
         print("Dongcheng delivery, largest shift from the published data (GCJ-02 offset undone) — " + lines.joined(separator: "; "))
+    }
+
+    /// Every component is in exactly the grid GEOS `covers` gives (on a shared edge, GEOS gives both
+    /// neighbours and the component is in one of them), and the counts per street, community and grid
+    /// add up to each layer's total.
+    func checkComponentGrids(_ store: GridStore, _ cover: GridCover) throws {
+        let geos = try GEOSContext()
+        var prepared: [String: PreparedGeometry] = [:]
+        var onSharedEdges = 0
+        let components = try store.components(.all)
+        for c in components {
+            let grid = try #require(c.gridCode, "\(c.code) has no grid")
+            var covering: [String] = []
+            for cell in cover.candidates(c.location) {
+                if prepared[cell.code] == nil { prepared[cell.code] = try geos.prepare(.polygon(cell.polygon)) }
+                if try prepared[cell.code]!.covers(c.location) { covering.append(cell.code) }
+            }
+            if covering.count > 1 { onSharedEdges += 1 }
+            #expect(covering.count == 1 ? covering == [grid] : covering.contains(grid), "\(c.code) \(c.name): in \(grid), covered by \(covering)")
+            #expect(c.code.hasPrefix(String(grid.prefix(6))))
+        }
+        var lines: [String] = []
+        for (classCode, total) in [("0203", 2_452), ("0201", 1_163)] {
+            for level in [DivisionLevel.street, .community, .grid] {
+                let rows = try ComponentStatistics.rows(store, by: level, classCode: classCode)
+                #expect(rows.map(\.count).reduce(0, +) == total, "\(classCode) per \(level)")
+                #expect(rows.allSatisfy { $0.divisionCode.count == level.codeLength })
+                if level == .street {
+                    #expect(rows.allSatisfy { !$0.divisionName.isEmpty })
+                    lines.append("\(classCode): " + rows.map { "\($0.divisionName) \($0.count)" }.joined(separator: ", "))
+                }
+            }
+        }
+        // How many stand outside every street polygon (they are in the cover's margin squares).
+        let streets = GridLocator(grids: try store.streets().map(\.geometry.polygons))
+        let outsideStreets = components.filter { streets.locate($0.location) == nil }.count
+        print("Dongcheng delivery components per street — " + lines.joined(separator: "; ")
+              + "; \(cover.cells.count) cover grids; \(onSharedEdges) components on shared grid edges; "
+              + "\(outsideStreets) outside every street polygon")
     }
 
     func checkComponentCodes(_ store: GridStore) throws {

@@ -106,7 +106,7 @@ import Testing
 
     @Test func aOnePointMultipointIsAPointAndLargerOnesAreFailures() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let points = Dongcheng.points(5)
         let geometries: [Geometry] = [.multiPoint([points[0]]), .multiPoint([points[1]]), .multiPoint([points[2], points[3]]), .multiPoint([points[4]])]
         let shp = try writeShapefile(ws.file("BJ_0203.shp"), kind: .multipoint,
@@ -163,7 +163,7 @@ import Testing
 
     @Test func componentsNeedTheirClass() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let shp = try PlausibilityCheckTests.writeParking(ws.file("BJ_0201.shp"), Dongcheng.points(3), prj: PRJ.cgcs2000Geographic)
         expect(importFailure([shp], into: store, .components), exitCode: 64, mentions: ["--class"])
         expect(importFailure([shp], into: store, .components) { $0.componentClass = "201" }, exitCode: 64, mentions: ["--class"])
@@ -171,7 +171,7 @@ import Testing
 
     @Test func componentsGetUniqueSixteenDigitCodesPerClass() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let parking = try PlausibilityCheckTests.writeParking(ws.file("BJ_0201.shp"), Dongcheng.points(5), prj: PRJ.cgcs2000Geographic)
         let stops = try PlausibilityCheckTests.writeParking(ws.file("BJ_0203.shp"), Dongcheng.points(4), prj: PRJ.cgcs2000Geographic)
 

@@ -22,7 +22,7 @@ import Testing
 
     @Test func gcj02LabelledWGS84IsCaughtAgainstTheDistrict() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let truth = try Dongcheng.pointsAcrossTheDistrict(spacing: 0.005)
         #expect(truth.count > 100)
         let shp = try Self.writeParking(ws.file("BJ_0201.shp"), truth.map(GCJ02.fromWGS84), prj: PRJ.wgs84)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func gcj02LabelledCGCS2000IsCaughtAgainstTheRoads() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let stops = try Self.roadsAndStops(ws, store: store)
         let shp = try Self.writeParking(ws.file("BJ_0203.shp"), stops.map(GCJ02.fromWGS84), prj: PRJ.cgcs2000Geographic)
 
@@ -78,7 +78,7 @@ import Testing
 
     @Test func anUnneededGCJ02FlagIsCaughtToo() throws {
         let ws = try Workspace()
-        let store = try ws.districtStore()
+        let store = try ws.gridStore()
         let stops = try Self.roadsAndStops(ws, store: store)
         let shp = try Self.writeParking(ws.file("BJ_0203.shp"), stops, prj: PRJ.cgcs2000Geographic)
 

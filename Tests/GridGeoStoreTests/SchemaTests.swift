@@ -5,7 +5,7 @@ import Testing
 
 /// Schema behaviour that has no typed API yet: components and their history triggers.
 @Suite struct SchemaTests {
-    @Test func componentUpdatesAndDeletesAreKeptInHistory() throws {
+    @Test func componentUpdatesAreKeptInHistoryAndDeletesRefused() throws {
         try withTemporaryStore { store, path throws in
             try store.close()
             let db = try Connection(path: path)
@@ -19,15 +19,21 @@ import Testing
                     """, ["1101010101000001", point.sqlValue])
             }
             try db.execute("UPDATE components SET state = '破损', change_date = '2024-03-01' WHERE code = ?", ["1101010101000001"])
-            try db.execute("DELETE FROM components WHERE code = ?", ["1101010101000001"])
-            let history = try db.query("""
-                SELECT operation, state, AsBinary(geometry) FROM component_history WHERE component_code = ? ORDER BY id
-                """, ["1101010101000001"]) { row in
-                (try row.column(0, as: String.self), try row.column(1, as: String.self), try row.column(2, as: Geometry.self))
+            // Since schema version 2 components are retired, never deleted.
+            let refused = #expect(throws: SpatiaLiteError.self) {
+                try db.execute("DELETE FROM components WHERE code = ?", ["1101010101000001"])
             }
-            #expect(history.map(\.0) == ["UPDATE", "DELETE"])
-            #expect(history.map(\.1) == ["完好", "破损"])
-            #expect(history.allSatisfy { $0.2 == point })
+            #expect(refused?.description.contains("never deleted") == true)
+            let history = try db.query("""
+                SELECT operation, state, valid_from, valid_to, AsBinary(geometry) FROM component_history WHERE component_code = ? ORDER BY id
+                """, ["1101010101000001"]) { row in
+                (try row.column(0, as: String.self), try row.column(1, as: String.self), try row.column(2, as: String.self),
+                 try row.column(3, as: String.self), try row.column(4, as: Geometry.self))
+            }
+            #expect(history.map(\.0) == ["UPDATE"])
+            #expect(history.map(\.1) == ["完好"])
+            #expect(history.map(\.2) == ["2020-05-02"] && history.map(\.3) == ["2024-03-01"])
+            #expect(history.allSatisfy { $0.4 == point })
         }
     }
 
