@@ -24,6 +24,21 @@ let package = Package(
             path: "Benchmarks/ImportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // `swift package --disable-sandbox benchmark --target GeocodingBenchmarks`: parses and geocodes
+        // per second on one core (synthetic Beijing city; NCAP dev for the parser when present).
+        .executableTarget(
+            name: "GeocodingBenchmarks",
+            dependencies: [
+                .product(name: "GridGeoGeocoder", package: "GridGeo"),
+                .product(name: "GridGeoGeocoding", package: "GridGeo"),
+                .product(name: "GridGeoLookup", package: "GridGeo"),
+                .product(name: "GridGeoStore", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/GeocodingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // `swift package benchmark`: timings and malloc counts per lookup.
         .executableTarget(
             name: "GridLookup",

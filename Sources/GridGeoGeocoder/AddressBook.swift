@@ -22,21 +22,22 @@ struct PreparedPoint: Sendable {
     /// stretch the plate lies on, else the folded stem of its name; the folded place names.
     var stretch: Int? = nil
     var plateKey: [UInt32] = []
+    var plateName = ""
     var foldedPlaces: [[UInt32]] = []
 
-    /// Finds the stretch of the plate's road: of that name (the joined name first, one edit
-    /// allowed, as the geocoder reads addresses), the nearest within `AddressBook.attachDistance`.
+    /// Finds the stretch of the plate's road, as the geocoder reads addresses (the name with the
+    /// text before it first, one edit allowed): of that name, the nearest within
+    /// `AddressBook.attachDistance`. Without one, the line is keyed by the longest candidate name.
     mutating func attach(to roads: RoadGeometry) {
         foldedPlaces = places.map(foldedName)
         guard let named = plate else { return }
-        plateKey = NameKind.road.stem(foldedName(named.name))
-        for name in [named.joined, named.name].compactMap({ $0 }) where stretch == nil {
-            guard let found = roads.names.lookup(name, minimumFuzzyLength: 4) else { continue }
-            var best = Double.infinity
-            for s in found.values {
-                let d = roads.stretches[Int(s)].nearest(to: point).distance
-                if d < best, d <= AddressBook.attachDistance { best = d; stretch = Int(s) }
-            }
+        plateName = named.candidates[0]
+        plateKey = NameKind.road.stem(foldedName(plateName))
+        guard let found = roads.names.lookup(named) else { return }
+        var best = Double.infinity
+        for s in found.values {
+            let d = roads.stretches[Int(s)].nearest(to: point).distance
+            if d < best, d <= AddressBook.attachDistance { best = d; stretch = Int(s) }
         }
     }
 }
@@ -114,8 +115,8 @@ struct AddressBook: Sendable {
                 if line == nil {
                     line = lines.count
                     extraByName[p.plateKey, default: []].append(lines.count)
-                    lineNames.add(named.name, Int32(lines.count))
-                    lines.append(PlateLine(name: named.name, stretch: nil, centre: p.point, axis: Point(x: 1, y: 0),
+                    lineNames.add(p.plateName, Int32(lines.count))
+                    lines.append(PlateLine(name: p.plateName, stretch: nil, centre: p.point, axis: Point(x: 1, y: 0),
                                            axialRange: 0...0))
                 }
             }

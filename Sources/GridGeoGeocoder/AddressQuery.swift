@@ -11,9 +11,26 @@ struct AddressQuery: Sendable {
         var name: String
         var label: AddressLabel
         var number: HouseNumber?
-        /// The name with the unknown text written just before it (东皇城 + 根南街): tried first, since
-        /// the parser may split a misspelt name it does not know (东皇城根南街 for 东黄城根南街).
-        var joined: String? = nil
+        /// Text written right before the name that may be the start of it: the parser splits names
+        /// it does not know (东皇城 + 根南街 for 东黄城根南街, 长巷 + 五条, 交道口 北 三条).
+        var before: String = ""
+
+        /// Names to try, longest first: the name with the last 1…n characters of `before`, then
+        /// the name alone.
+        var candidates: [String] {
+            let scalars = Array(before.unicodeScalars)
+            return (0..<scalars.count).map { k in
+                String(String.UnicodeScalarView(scalars[k...])) + name
+            } + [name]
+        }
+
+        /// The name without its first 1…n characters, down to three (安定门净土胡同 read as
+        /// 安定 + 门净土胡同: 净土胡同): a piece of a division name the parser glued to the front.
+        var trimmedCandidates: [String] {
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.count > 3 else { return [] }
+            return (1...(scalars.count - 3)).map { String(String.UnicodeScalarView(scalars[$0...])) }
+        }
     }
 
     var districtCode: String?
@@ -28,11 +45,13 @@ struct AddressQuery: Sendable {
     var places: [Named] = []
 
     /// Whether a component written right before a road or place may be the start of its name: an
-    /// unknown piece (东皇城 + 根南街), or a short division name that the parser took on its own
-    /// (中山 + 公园, 兴隆 + 都市馨园). Full division names, numbers and noise never are.
+    /// unknown piece (东皇城 + 根南街), another road (长巷 + 五条), a direction (北), or a short division
+    /// name the parser took on its own (中山 + 公园, 交道口 + 北三条). Full division names, numbers and
+    /// other noise never are.
     static func mayStartAName(_ c: AddressComponent) -> Bool {
         switch c.label {
-        case .poi, .subpoi, .otherinfo, .community, .devzone, .person: return true
+        case .poi, .subpoi, .otherinfo, .community, .devzone, .person, .road, .subroad: return true
+        case .assist: return c.normalized.unicodeScalars.count == 1   // 北 of 交道口北三条
         case .city, .district, .town: return c.place?.form == .short
         default: return false
         }
@@ -67,16 +86,22 @@ struct AddressQuery: Sendable {
             if p.label == .road || p.label == .subroad { roads.append(p) } else { places.append(p) }
             pending = nil
         }
-        var previous: AddressComponent? = nil
+        var previous: [AddressComponent] = []
         for component in parsed.components {
-            defer { previous = component }
+            defer { previous.append(component) }
             switch component.label {
             case .road, .subroad, .poi, .subpoi:
                 flush()
-                pending = Named(name: component.normalized, label: component.label, number: nil)
-                if let previous, previous.range.upperBound == component.range.lowerBound, Self.mayStartAName(previous) {
-                    pending?.joined = previous.normalized + component.normalized
+                // Adjacent pieces before it that may start its name, up to 8 characters.
+                var before = ""
+                var start = component.range.lowerBound
+                for p in previous.reversed() {
+                    guard p.range.upperBound == start, Self.mayStartAName(p),
+                          p.normalized.unicodeScalars.count + before.unicodeScalars.count <= 8 else { break }
+                    before = p.normalized + before
+                    start = p.range.lowerBound
                 }
+                pending = Named(name: component.normalized, label: component.label, number: nil, before: before)
             case .roadno, .subroadno:
                 if pending != nil, pending?.number == nil, let n = component.number, !n.numbers.isEmpty {
                     pending?.number = n

@@ -110,6 +110,28 @@ struct NameTable<Value: Sendable>: Sendable {
     }
 }
 
+extension NameTable {
+    /// The values a written road or place names: each candidate (longest first: the name with the
+    /// text before it) exactly or by short form; then the longest and the plain name one edit away;
+    /// then the name's end without its first characters, exactly.
+    /// Returns the candidate that matched.
+    func lookup(_ named: AddressQuery.Named, accept: (Value) -> Bool = { _ in true })
+        -> (values: [Value], match: NameMatch, written: String)? {
+        let candidates = named.candidates
+        for name in candidates {
+            if let found = lookup(name, minimumFuzzyLength: .max, accept: accept) { return (found.values, found.match, name) }
+        }
+        for name in Set([candidates[0], named.name]).sorted(by: { $0.count > $1.count }) {
+            if let found = lookup(name, minimumFuzzyLength: 4, accept: accept) { return (found.values, found.match, name) }
+        }
+        // Last, the end of the name alone, exactly: a weaker match, like a short form.
+        for name in named.trimmedCandidates {
+            if let found = lookup(name, minimumFuzzyLength: .max, accept: accept) { return (found.values, .shortForm, name) }
+        }
+        return nil
+    }
+}
+
 /// Whether `a` and `b` differ by exactly one edit: a substitution, an insertion or deletion, or a
 /// swap of two neighbours (restricted Damerau–Levenshtein distance 1).
 func isOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {

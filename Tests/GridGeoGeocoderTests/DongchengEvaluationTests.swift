@@ -91,6 +91,7 @@ struct HeldBack: Sendable {
     var confidence: Double
     /// Metres from the placement to the point; nil without a placement.
     var error: Double?
+    var detail: String? = nil
 }
 
 /// Metres between two lon/lat points (haversine on the CGCS2000 mean radius; enough at this scale).
@@ -109,7 +110,7 @@ func leaveOneOut(_ data: DongchengData, _ geocoder: Geocoder) -> [HeldBack] {
         let r = geocoder.excluding(addressPoints: [i]).geocode(point.address)
         let held = HeldBack(source: data.sources[i], address: point.address, status: r.status, level: r.match?.level,
                             confidence: r.match?.confidence ?? 0,
-                            error: r.match.map { metres($0.position, point.location) })
+                            error: r.match.map { metres($0.position, point.location) }, detail: r.match?.detail)
         results.withLock { $0[i] = held }
     }
     return results.withLock { $0.compactMap { $0 } }
@@ -184,8 +185,13 @@ func spearman(_ x: [Double], _ y: [Double]) -> Double {
         print(report(held))
         if ProcessInfo.processInfo.environment["GRIDGEO_GEOCODE_ERRORS"] != nil {
             for h in held.sorted(by: { ($0.error ?? .infinity) > ($1.error ?? .infinity) }).prefix(150) {
-                print(String(format: "%8.0f m  %@  %@  %.3f  %@", h.error ?? -1, h.status.rawValue, h.level?.rawValue ?? "-",
-                             h.confidence, h.address))
+                print(String(format: "%8.0f m  %@  %@  %.3f  %@  | %@", h.error ?? -1, h.status.rawValue, h.level?.rawValue ?? "-",
+                             h.confidence, h.address, h.detail ?? ""))
+            }
+            // Interpolations by kind.
+            for kind in ["same side", "both sides", "beyond"] {
+                let e = held.filter { $0.level == .interpolated && ($0.detail ?? "").contains(kind) }.compactMap(\.error).sorted()
+                if !e.isEmpty { print("interpolated \(kind): \(e.count), median \(Int(e[e.count / 2])) m, ≤50 m \(e.filter { $0 <= 50 }.count)") }
             }
         }
         #expect(held.count == data.points.count)
