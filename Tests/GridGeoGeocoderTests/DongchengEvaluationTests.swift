@@ -1,6 +1,6 @@
 import Foundation
 import GridGeoCore
-import GridGeoGeocoder
+@testable import GridGeoGeocoder
 import GridGeoPROJ
 import GridGeoStore
 import Testing
@@ -150,6 +150,31 @@ func report(_ held: [HeldBack]) -> String {
     return lines.joined(separator: "\n")
 }
 
+/// What copying another point could reach at best: per held-back point, the nearest other point on
+/// the same road (same stretch, or same name when the road has no centre line), and the nearest
+/// other point of all. No geocoder that places a point by its road's other points can beat the first.
+func oracle(_ geocoder: Geocoder) -> String {
+    let points = geocoder.book.points
+    var sameRoad: [Double] = [], any: [Double] = []
+    for p in points {
+        var best = Double.infinity, nearest = Double.infinity
+        for q in points where q.id != p.id {
+            let d = p.point.distance(to: q.point)
+            nearest = min(nearest, d)
+            let same = p.plate != nil && q.plate != nil
+                && (p.stretch != nil ? p.stretch == q.stretch : q.stretch == nil && p.plateKey == q.plateKey)
+            if same { best = min(best, d) }
+        }
+        sameRoad.append(best)
+        any.append(nearest)
+    }
+    func share(_ v: [Double], _ limit: Double) -> String {
+        String(format: "%.1f %%", 100 * Double(v.filter { $0 <= limit }.count) / Double(v.count))
+    }
+    return "bound: another point on the same road within 50 m for \(share(sameRoad, 50)), within 200 m for \(share(sameRoad, 200)); "
+        + "any other point within 50 m for \(share(any, 50)), within 200 m for \(share(any, 200))"
+}
+
 /// Spearman's rank correlation (average ranks for ties).
 func spearman(_ x: [Double], _ y: [Double]) -> Double {
     func ranks(_ v: [Double]) -> [Double] {
@@ -183,6 +208,7 @@ func spearman(_ x: [Double], _ y: [Double]) -> Double {
         let held = leaveOneOut(data, geocoder)
         print("Dongcheng leave-one-out: \(geocoder.summary); built in \(built)")
         print(report(held))
+        print(oracle(geocoder))
         if ProcessInfo.processInfo.environment["GRIDGEO_GEOCODE_ERRORS"] != nil {
             for h in held.sorted(by: { ($0.error ?? .infinity) > ($1.error ?? .infinity) }).prefix(150) {
                 print(String(format: "%8.0f m  %@  %@  %.3f  %@  | %@", h.error ?? -1, h.status.rawValue, h.level?.rawValue ?? "-",
