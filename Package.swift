@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "GridGeoHierarchy", targets: ["GridGeoHierarchy"]),
         .library(name: "GridGeoGeocoding", targets: ["GridGeoGeocoding"]),
         .library(name: "GridGeoComponents", targets: ["GridGeoComponents"]),
+        .library(name: "GridGeoGeocoder", targets: ["GridGeoGeocoder"]),
         .executable(name: "gridgeo", targets: ["gridgeo"]),
         .executable(name: "geo-import", targets: ["geo-import"]),
     ],
@@ -45,6 +46,9 @@ let package = Package(
         .target(name: "GridGeoGeocoding", dependencies: ["GridGeoCore"],
                 // NBS division tables 2022 (modood/Administrative-divisions-of-China, WTFPL): shipped as data.
                 resources: [.copy("AdminDivisions")], swiftSettings: strict),
+        // Geocoding over a store: addresses to positions, unit grids and match levels, and back.
+        .target(name: "GridGeoGeocoder", dependencies: ["GridGeoCore", "GridGeoGeocoding", "GridGeoStore", "GridGeoLookup", "GridGeoIndex"],
+                swiftSettings: strict),
         // What both command-line tools share: progress on stderr, exit codes.
         .target(name: "GridGeoCLI", swiftSettings: strict),
 
@@ -74,7 +78,7 @@ let package = Package(
 
         .executableTarget(name: "gridgeo", dependencies: [
             "GridGeoCore", "GridGeoGEOS", "GridGeoPROJ", "GridGeoSpatiaLite", "GridGeoStore", "GridGeoCLI", "GridGeoImport",
-            "GridGeoComponents", "GridGeoLookup",
+            "GridGeoComponents", "GridGeoGeocoding", "GridGeoGeocoder", "GridGeoLookup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -89,6 +93,10 @@ let package = Package(
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
         .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender"]),
         .testTarget(name: "GridGeoGeocodingTests", dependencies: ["GridGeoGeocoding"]),
+        // Also runs the built `gridgeo` binary (geocode, reverse, parse-address end to end).
+        .testTarget(name: "GridGeoGeocoderTests", dependencies: [
+            "GridGeoGeocoder", "GridGeoGeocoding", "GridGeoStore", "GridGeoLookup", "GridGeoCore", "GridGeoPROJ",
+        ]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),
         .testTarget(name: "GridGeoSpatiaLiteTests", dependencies: ["GridGeoSpatiaLite"]),

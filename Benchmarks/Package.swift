@@ -39,7 +39,23 @@ let package = Package(
             path: "Benchmarks/ComponentBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-        // `swift package benchmark`: timings and malloc counts per lookup.
+        // `swift package --disable-sandbox benchmark --target GeocodingBenchmarks`: parses and geocodes
+        // per second on one core (synthetic Beijing city; NCAP dev for the parser when present).
+        .executableTarget(
+            name: "GeocodingBenchmarks",
+            dependencies: [
+                .product(name: "GridGeoGeocoder", package: "GridGeo"),
+                .product(name: "GridGeoGeocoding", package: "GridGeo"),
+                .product(name: "GridGeoLookup", package: "GridGeo"),
+                .product(name: "GridGeoStore", package: "GridGeo"),
+                .product(name: "GridGeoCore", package: "GridGeo"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/GeocodingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // `swift package benchmark --target GridLookup`: timings and malloc counts per lookup, and the
+        // GEOS baseline's; scripts/bench-check.sh checks the malloc counts against Thresholds/.
         .executableTarget(
             name: "GridLookup",
             dependencies: [
@@ -60,7 +76,9 @@ let package = Package(
             .product(name: "GridGeoStore", package: "GridGeo"),
             .product(name: "GridGeoCore", package: "GridGeo"),
         ], path: "ComponentReport"),
-        // `swift run -c release GridLookupReport`: build time, memory, ns per lookup (medians) in one table.
+        // `swift build -c release --product GridLookupReport`: build time, memory, ns per lookup (medians)
+        // of GridLocator and its baselines (GEOS, SpatiaLite SQL, brute force) on the same points;
+        // `GridLookupReport agree …` is the 1,000,000-point agreement check against GEOS.
         .executableTarget(name: "GridLookupReport", dependencies: [
             .product(name: "GridGeoIndex", package: "GridGeo"),
             .product(name: "GridGeoCore", package: "GridGeo"),

@@ -94,6 +94,9 @@ public enum AddressLabel: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// The labels by ``index`` (`allCases` builds a new array at every call).
+    static let byIndex: [AddressLabel] = allCases
+
     /// Dense index in `allCases` order, for tables.
     var index: Int {
         switch self {

@@ -21,7 +21,9 @@ extension AddressParser {
                 let entryID = surface.entry
                 var score: Float = 0
                 for (other, otherMention) in mentions.enumerated() where other != position {
-                    if otherMention.hit.surfaces.contains(where: { gazetteer.related(entryID, $0.entry) }) { score += 1 }
+                    if otherMention.hit.surfaces.contains(where: {
+                        Gazetteer.isAncestor(surface.anchor, of: $0.anchor) || Gazetteer.isAncestor($0.anchor, of: surface.anchor)
+                    }) { score += 1 }
                 }
                 if home[Int(entryID)] { score += 0.5 }
                 switch surface.form {

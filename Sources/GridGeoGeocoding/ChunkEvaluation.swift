@@ -52,6 +52,11 @@ public enum ChunkEvaluation {
         public var exactMatches = 0
         /// Addresses whose corpus tokens differ from ``tokenize(_:)`` of their joined text.
         public var tokenMismatches = 0
+        /// Corpus tokens whose predicted tag (see ``predictedTags(tokens:parsed:)``) equals the gold tag.
+        public var correctTags = 0
+
+        /// Token accuracy, percent (conlleval's `accuracy`).
+        public var accuracy: Double { tokens == 0 ? 0 : 100 * Double(correctTags) / Double(tokens) }
 
         /// Share of addresses parsed without a single chunk error, percent.
         public var exactMatchRate: Double { addresses == 0 ? 0 : 100 * Double(exactMatches) / Double(addresses) }
@@ -212,10 +217,56 @@ public enum ChunkEvaluation {
         return chunks
     }
 
+    /// The predicted tag of each corpus token: the tag of the parse's piece that starts where the
+    /// token starts (a token the parse splits takes its first piece's tag; a token starting
+    /// inside a piece continues it). This is what `conlleval` reads as the guessed column.
+    public static func predictedTags(tokens: [String], parsed: ParsedAddress) -> [String] {
+        let tagged = taggedTokens(parsed)
+        var tagAt: [Int: String] = [:]
+        var offset = 0
+        var lastLabel = "otherinfo"
+        var labelAt: [(start: Int, label: String)] = []
+        for (token, tag) in tagged {
+            tagAt[offset] = tag
+            labelAt.append((offset, String(tag.dropFirst(2))))
+            offset += token.unicodeScalars.count
+        }
+        var result: [String] = []
+        offset = 0
+        var k = 0
+        for token in tokens {
+            while k < labelAt.count, labelAt[k].start <= offset { lastLabel = labelAt[k].label; k += 1 }
+            result.append(tagAt[offset] ?? "I-" + lastLabel)
+            offset += token.unicodeScalars.count
+        }
+        return result
+    }
+
+    /// The corpus as `conlleval` input: per token `TOKEN GOLD GUESS`, a blank line between
+    /// addresses; pipe it to `conlleval.pl -d ' '` (or `perl conlleval.pl`) to check these scores.
+    public static func conllLines(corpus: String, parser: AddressParser = AddressParser()) throws -> [String] {
+        var lines: [String] = []
+        for address in try read(corpus) {
+            let guesses = predictedTags(tokens: address.tokens, parsed: parser.parse(address.tokens.joined()))
+            for (token, (gold, guess)) in zip(address.tokens, zip(address.tags, guesses)) {
+                lines.append("\(token) \(conllTag(gold)) \(guess)")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// A gold tag as conlleval wants it: `B-`/`I-` upper-case, the label lower-case.
+    static func conllTag(_ tag: String) -> String {
+        tag.count > 2 ? tag.prefix(2).uppercased() + tag.dropFirst(2) : tag.uppercased()
+    }
+
     static func score(_ address: GoldAddress, parser: AddressParser, into report: inout Report) {
         let text = address.tokens.joined()
         let gold = goldChunks(address)
         let parsed = parser.parse(text)
+        let guesses = predictedTags(tokens: address.tokens, parsed: parsed)
+        for (goldTag, guess) in zip(address.tags, guesses) where conllTag(goldTag) == guess { report.correctTags += 1 }
         let tagged = taggedTokens(parsed)
         let found = goldChunks(GoldAddress(tokens: tagged.map(\.token), tags: tagged.map { $0.tag.lowercased() }))
         report.addresses += 1

@@ -70,10 +70,16 @@ public struct Gazetteer: Sendable {
         case alias
     }
 
-    /// One indexed spelling of an entry.
+    /// One indexed spelling of an entry, with what the parser's hierarchy checks read copied in,
+    /// so that a check over a list reads contiguous memory instead of the entry tables.
     struct Surface: Sendable, Hashable {
         var entry: Int32
         var form: NameForm
+        /// Whether the entry is the city entry of a municipality (北京市 as a city).
+        var isMunicipalCity = false
+        /// The entry's parent entry, or -1.
+        var parent: Int32 = -1
+        var anchor = Anchor(code: -1, width: 0, inherited: true)
     }
 
     /// Numeric division code used for hierarchy checks.
@@ -198,7 +204,8 @@ public struct Gazetteer: Sendable {
         let key = FoldedText(surface).scalars
         guard !key.isEmpty else { return }
         maxNameLength = max(maxNameLength, key.count)
-        let item = Surface(entry: entry, form: form)
+        let item = Surface(entry: entry, form: form, isMunicipalCity: municipalCity[Int(entry)],
+                           parent: parents[Int(entry)], anchor: anchors[Int(entry)])
         if let list = names.value(for: key) {
             // Lists stay grouped by level, so a parse reads each level's entries as one run.
             if !surfaceLists[Int(list)].contains(item) {
@@ -238,16 +245,21 @@ public struct Gazetteer: Sendable {
 
     /// Whether entry `a` contains entry `b` by division codes.
     func isAncestor(_ a: Int32, of b: Int32) -> Bool {
-        let outer = anchors[Int(a)]
+        Self.isAncestor(anchors[Int(a)], of: anchors[Int(b)])
+    }
+
+    /// Whether the entry anchored at `outer` contains the one anchored at `inner`.
+    @inline(__always)
+    static func isAncestor(_ outer: Anchor, of inner: Anchor) -> Bool {
         guard outer.code >= 0, !outer.inherited else { return false }
-        let inner = anchors[Int(b)]
         guard inner.code >= 0 else { return false }
         if inner.width == outer.width { return inner.inherited && inner.code == outer.code }
         guard inner.width > outer.width else { return false }
-        var code = inner.code
-        for _ in 0..<(inner.width - outer.width) { code /= 10 }
-        return code == outer.code
+        return inner.code / powersOfTen[Int(inner.width - outer.width)] == outer.code
     }
+
+    /// 10⁰ … 10¹⁵, for cutting a code to a shorter one's width.
+    private static let powersOfTen: [Int64] = (0...15).map { k in (0..<k).reduce(1) { p, _ in p * 10 } }
 
     /// Whether `a` and `b` lie on one branch (either contains the other).
     func related(_ a: Int32, _ b: Int32) -> Bool {

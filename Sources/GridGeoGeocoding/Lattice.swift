@@ -35,17 +35,29 @@ enum Lattice {
         return Int(rank) + 1 + (seenPOI ? orderStates : 0)
     }
 
+    /// More than the largest difference between two transitions into one label (from +0.8 to −5),
+    /// so that pruning states this far below the best never changes the best path.
+    static let transitionSpread: Float = {
+        var spread: Float = 0
+        for label in 0..<labelCount {
+            let column = (0..<stateCount).map { transitions[label * stateCount + $0] }
+            spread = max(spread, column.max()! - column.min()!)
+        }
+        return spread + 0.5
+    }()
+
     /// Rank per label index, -1 for transparent labels.
     static let rankTable: [Int8] = AddressLabel.allCases.map { Int8($0.rank ?? -1) }
 
-    /// Transition score per (state, label index), flattened: `transitions[state * 21 + label]`.
+    /// Transition score per (label index, state), flattened: `transitions[label * stateCount + state]`
+    /// (label-major, so the decoder's loop over states reads one contiguous row).
     static let transitions: [Float] = {
         var table = [Float](repeating: 0, count: stateCount * labelCount)
         for state in 0..<stateCount {
             let order = state % orderStates
             let previous: AddressLabel? = order == 0 ? nil : AddressLabel.allCases.first { $0.rank == order - 1 }
             for label in AddressLabel.allCases {
-                table[state * labelCount + label.index] = transition(from: previous, to: label,
+                table[label.index * stateCount + state] = transition(from: previous, to: label,
                                                                      afterPOI: state >= orderStates)
             }
         }
@@ -121,52 +133,85 @@ enum Lattice {
         guard length > 0 else { return [] }
         let states = stateCount
         let minusInfinity = -Float.greatestFiniteMagnitude
+        // Scratch memory for the pass in one block, freed on return (one allocation, no
+        // copy-on-write checks in the loop). 8-byte items first, so every part stays aligned.
+        let slots = (length + 1) * states
+        var layout: [(count: Int, size: Int)] = [
+            (length + 1, 8),                 // reached
+            (slots, 4), (slots, 4),          // best, backCandidate
+            (length + 1, 4), (candidates.count, 4),   // firstByStart, nextSameStart
+            (labelCount * 2, 4), (labelCount, 4),     // entryValue, entryStamp
+            (slots, 1), (labelCount * 2, 1), (states, 1),   // backState, entryState, live
+        ]
+        var offsets: [Int] = []
+        var bytes = 0
+        for k in layout.indices {
+            offsets.append(bytes)
+            bytes += (layout[k].count * layout[k].size + 7) & ~7
+        }
+        layout.removeAll()
+        let block = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+        defer { block.deallocate() }
+        func part<T>(_ k: Int, _ type: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+            UnsafeMutableBufferPointer(start: (block + offsets[k]).bindMemory(to: T.self, capacity: count), count: count)
+        }
+        // Per position, the states reached so far (bit s: state s), so a position's live states
+        // are read from one word instead of a scan of every state.
+        let reached = part(0, UInt64.self, length + 1)
+        let best = part(1, Float.self, slots)
+        let backCandidate = part(2, Int32.self, slots)
+        let firstByStart = part(3, Int32.self, length + 1)
+        let nextSameStart = part(4, Int32.self, candidates.count)
+        // Best entry per (label, flag) at the current position: value and source state, with a
+        // stamp saying at which position it was computed.
+        let entryValue = part(5, Float.self, labelCount * 2)
+        let entryStamp = part(6, Int32.self, labelCount)
+        let backState = part(7, Int8.self, slots)
+        let entryState = part(8, Int8.self, labelCount * 2)
+        let live = part(9, Int8.self, states)
+        // `best`, `backCandidate` and `backState` hold a value only where `reached` has the
+        // state's bit: everything else is never read, so they need no initialising.
+        entryStamp.initialize(repeating: -1)
+        entryValue.initialize(repeating: 0)
+        entryState.initialize(repeating: 0)
+        live.initialize(repeating: 0)
+        reached.initialize(repeating: 0)
         // Candidates grouped by start.
-        var firstByStart = [Int32](repeating: -1, count: length + 1)
-        var nextSameStart = [Int32](repeating: -1, count: candidates.count)
+        firstByStart.initialize(repeating: -1)
         for index in candidates.indices.reversed() {
             let start = Int(candidates[index].start)
             nextSameStart[index] = firstByStart[start]
             firstByStart[start] = Int32(index)
         }
-        // Scratch memory for the pass, freed on return (no copy-on-write checks in the loop).
-        let slots = (length + 1) * states
-        let best = UnsafeMutableBufferPointer<Float>.allocate(capacity: slots)
-        let backCandidate = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
-        let backState = UnsafeMutableBufferPointer<Int8>.allocate(capacity: slots)
-        // Best entry per (label, flag) at the current position: value and source state, with a
-        // stamp saying at which position it was computed.
-        let entryValue = UnsafeMutableBufferPointer<Float>.allocate(capacity: labelCount * 2)
-        let entryState = UnsafeMutableBufferPointer<Int8>.allocate(capacity: labelCount * 2)
-        let entryStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: labelCount)
-        let live = UnsafeMutableBufferPointer<Int8>.allocate(capacity: states)
-        defer {
-            best.deallocate()
-            backCandidate.deallocate()
-            backState.deallocate()
-            entryValue.deallocate()
-            entryState.deallocate()
-            entryStamp.deallocate()
-            live.deallocate()
-        }
-        best.initialize(repeating: minusInfinity)
-        backCandidate.initialize(repeating: -1)
-        backState.initialize(repeating: -1)
-        entryStamp.initialize(repeating: -1)
-        entryValue.initialize(repeating: 0)
-        entryState.initialize(repeating: 0)
-        live.initialize(repeating: 0)
         best[0] = 0
+        reached[0] = 1
+        let transitionSpread = Self.transitionSpread
         transitions.withUnsafeBufferPointer { transitions in
             candidates.withUnsafeBufferPointer { candidates in
                 for position in 0..<length {
                     var index = firstByStart[position]
                     guard index >= 0 else { continue }
                     let row = position * states
+                    // Live states, without those too far below the best of their POI flag to win:
+                    // two states of one flag part at the next ordered label, whose transitions
+                    // differ by at most `transitionSpread`; transparent labels cost them alike.
+                    var top0 = minusInfinity, top1 = minusInfinity
+                    var mask = reached[position]
+                    while mask != 0 {
+                        let s = mask.trailingZeroBitCount
+                        mask &= mask - 1
+                        if s < orderStates { top0 = max(top0, best[row + s]) } else { top1 = max(top1, best[row + s]) }
+                    }
+                    let floor0 = top0 - transitionSpread, floor1 = top1 - transitionSpread
                     var liveCount = 0
-                    for state in 0..<states where best[row + state] > minusInfinity {
-                        live[liveCount] = Int8(state)
-                        liveCount += 1
+                    mask = reached[position]
+                    while mask != 0 {
+                        let s = mask.trailingZeroBitCount
+                        mask &= mask - 1
+                        if best[row + s] >= (s < orderStates ? floor0 : floor1) {
+                            live[liveCount] = Int8(s)
+                            liveCount += 1
+                        }
                     }
                     if liveCount == 0 { continue }
                     while index >= 0 {
@@ -178,39 +223,51 @@ enum Lattice {
                             // Transparent: every live state carries over.
                             for k in 0..<liveCount {
                                 let s = Int(live[k])
-                                let value = best[row + s] + transitions[s * labelCount + label] + candidate.score
+                                let value = best[row + s] + transitions[label * states + s] + candidate.score
                                 let next = endRow + s
-                                if value > best[next] {
+                                let bit: UInt64 = 1 << UInt64(s)
+                                if reached[Int(candidate.end)] & bit == 0 || value > best[next] {
                                     best[next] = value
                                     backCandidate[next] = index
                                     backState[next] = Int8(s)
+                                    reached[Int(candidate.end)] |= bit
                                 }
                             }
                         } else {
                             if entryStamp[label] != Int32(position) {
                                 entryStamp[label] = Int32(position)
-                                entryValue[label * 2] = minusInfinity
-                                entryValue[label * 2 + 1] = minusInfinity
+                                // Live states are in increasing order: those without the POI flag first.
+                                var value0 = minusInfinity, value1 = minusInfinity
+                                var state0: Int8 = 0, state1: Int8 = 0
+                                let column = label * states
                                 for k in 0..<liveCount {
                                     let s = Int(live[k])
-                                    let flag = s >= orderStates ? 1 : 0
-                                    let value = best[row + s] + transitions[s * labelCount + label]
-                                    if value > entryValue[label * 2 + flag] {
-                                        entryValue[label * 2 + flag] = value
-                                        entryState[label * 2 + flag] = Int8(s)
+                                    let value = best[row + s] + transitions[column + s]
+                                    if s < orderStates {
+                                        if value > value0 { value0 = value; state0 = Int8(s) }
+                                    } else if value > value1 {
+                                        value1 = value
+                                        state1 = Int8(s)
                                     }
                                 }
+                                entryValue[label * 2] = value0
+                                entryValue[label * 2 + 1] = value1
+                                entryState[label * 2] = state0
+                                entryState[label * 2 + 1] = state1
                             }
                             let setsFlag = label == AddressLabel.poi.index
                             for flag in 0..<2 {
                                 let value = entryValue[label * 2 + flag]
                                 guard value > minusInfinity else { continue }
                                 let total = value + candidate.score
-                                let next = endRow + Int(rank) + 1 + (flag == 1 || setsFlag ? orderStates : 0)
-                                if total > best[next] {
+                                let state = Int(rank) + 1 + (flag == 1 || setsFlag ? orderStates : 0)
+                                let next = endRow + state
+                                let bit: UInt64 = 1 << UInt64(state)
+                                if reached[Int(candidate.end)] & bit == 0 || total > best[next] {
                                     best[next] = total
                                     backCandidate[next] = index
                                     backState[next] = entryState[label * 2 + flag]
+                                    reached[Int(candidate.end)] |= bit
                                 }
                             }
                         }
@@ -222,11 +279,16 @@ enum Lattice {
         // Best final state, then walk back.
         var state = 0
         var top = minusInfinity
-        for s in 0..<states where best[length * states + s] > top {
-            top = best[length * states + s]
-            state = s
+        var finals = reached[length]
+        guard finals != 0 else { return [] }
+        while finals != 0 {
+            let s = finals.trailingZeroBitCount
+            finals &= finals - 1
+            if best[length * states + s] > top || top == minusInfinity {
+                top = best[length * states + s]
+                state = s
+            }
         }
-        guard top > minusInfinity else { return [] }
         var path: [Int] = []
         var position = length
         while position > 0 {

@@ -2,27 +2,30 @@
 ///
 /// Built for many short keys (place names of 2–12 characters) and walked once per start position
 /// of an address, so lookups dominate. The root is a direct table over the Basic Multilingual
-/// Plane. Deeper nodes keep their edges sorted in a block of one shared array (scalar in the high
-/// 32 bits, child in the low 32); a block that fills up moves to the end of the array with twice
-/// the room, so insertion stays cheap and lookups touch one contiguous block, searched linearly
-/// when small and by bisection when large. Insertion keeps value semantics (copy on write), so a
-/// ``Gazetteer`` can grow after loading.
+/// Plane. The edges of all other nodes live in one open-addressing hash table keyed by (node,
+/// scalar), so a step costs one multiplication and usually one cache line, however many children
+/// the node has (a first character such as 东 has hundreds; bisecting them missed the cache at
+/// every probe). Insertion keeps value semantics (copy on write), so a ``Gazetteer`` can grow
+/// after loading.
 struct NameTrie: Sendable {
     /// Child node per BMP scalar at the root, or -1.
     private var rootTable: [Int32]
     /// Children of the root outside the BMP.
     private var rootAstral: [UInt32: Int32] = [:]
-    /// Edge blocks of all nodes but the root.
-    private var edges: [UInt64] = []
-    /// Per node: first edge in `edges`, number of edges, room in the block.
-    private var edgeStart: [Int32] = [0]
-    private var edgeCount: [Int32] = [0]
-    private var edgeRoom: [Int32] = [0]
+    /// Edge table: key `node << 32 | scalar` (0: empty slot; node 0 is the root, kept apart) and child.
+    private var edgeKeys: [UInt64]
+    private var edgeChildren: [Int32]
+    private var edgeCount = 0
+    /// 64 − log2(table size), for the multiplicative hash.
+    private var shift: UInt64
     /// Value per node, or -1 when no key ends there.
     private var values: [Int32] = [-1]
 
     init() {
         rootTable = [Int32](repeating: -1, count: 0x10000)
+        edgeKeys = [UInt64](repeating: 0, count: 16)
+        edgeChildren = [Int32](repeating: -1, count: 16)
+        shift = 60
     }
 
     /// Number of nodes, for diagnostics.
@@ -50,40 +53,46 @@ struct NameTrie: Sendable {
             }
             let created = Int32(values.count)
             values.append(-1)
-            edgeStart.append(0)
-            edgeCount.append(0)
-            edgeRoom.append(0)
             if node == 0 {
                 if scalar < 0x10000 { rootTable[Int(scalar)] = created } else { rootAstral[scalar] = created }
             } else {
-                addEdge(from: Int(node), scalar: scalar, to: created)
+                addEdge(Self.edgeKey(node, scalar), to: created)
             }
             node = created
         }
         values[Int(node)] = value
     }
 
-    private mutating func addEdge(from node: Int, scalar: UInt32, to child: Int32) {
-        let count = Int(edgeCount[node])
-        if count == Int(edgeRoom[node]) {
-            // Move the block to the end with twice the room.
-            let room = max(2, count * 2)
-            let newStart = edges.count
-            let oldStart = Int(edgeStart[node])
-            // Element by element: appending a slice of the array itself would copy all of it.
-            for k in 0..<count { edges.append(edges[oldStart + k]) }
-            edges.append(contentsOf: repeatElement(0, count: room - count))
-            edgeStart[node] = Int32(newStart)
-            edgeRoom[node] = Int32(room)
+    @inline(__always)
+    private static func edgeKey(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private mutating func addEdge(_ key: UInt64, to child: Int32) {
+        // Keep the table at most half full.
+        if (edgeCount + 1) * 2 > edgeKeys.count {
+            let oldKeys = edgeKeys, oldChildren = edgeChildren
+            edgeKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            edgeChildren = [Int32](repeating: -1, count: oldKeys.count * 2)
+            shift -= 1
+            edgeCount = 0
+            for (k, c) in zip(oldKeys, oldChildren) where k != 0 { place(k, c) }
         }
-        let start = Int(edgeStart[node])
-        var position = start + count
-        while position > start, edges[position - 1] >> 32 > UInt64(scalar) {
-            edges[position] = edges[position - 1]
-            position -= 1
-        }
-        edges[position] = UInt64(scalar) << 32 | UInt64(UInt32(bitPattern: child))
-        edgeCount[node] = Int32(count + 1)
+        place(key, child)
+    }
+
+    private mutating func place(_ key: UInt64, _ child: Int32) {
+        let mask = edgeKeys.count - 1
+        var i = Self.slot(key, shift: shift)
+        while edgeKeys[i] != 0 { i = (i + 1) & mask }
+        edgeKeys[i] = key
+        edgeChildren[i] = child
+        edgeCount += 1
     }
 
     /// The child of `node` along `scalar`.
@@ -96,25 +105,16 @@ struct NameTrie: Sendable {
             }
             return rootAstral[scalar]
         }
-        let start = Int(edgeStart[Int(node)])
-        let count = Int(edgeCount[Int(node)])
-        return edges.withUnsafeBufferPointer { all -> Int32? in
-            let key = UInt64(scalar)
-            if count <= 8 {
-                for k in start..<(start + count) where all[k] >> 32 == key {
-                    return Int32(bitPattern: UInt32(truncatingIfNeeded: all[k]))
-                }
-                return nil
+        let key = Self.edgeKey(node, scalar)
+        return edgeKeys.withUnsafeBufferPointer { keys -> Int32? in
+            let mask = keys.count - 1
+            var i = Self.slot(key, shift: shift)
+            while true {
+                let probe = keys[i]
+                if probe == key { return edgeChildren[i] }
+                if probe == 0 { return nil }
+                i = (i + 1) & mask
             }
-            var low = start
-            var high = start + count
-            while low < high {
-                let mid = (low + high) >> 1
-                let probe = all[mid] >> 32
-                if probe == key { return Int32(bitPattern: UInt32(truncatingIfNeeded: all[mid])) }
-                if probe < key { low = mid + 1 } else { high = mid }
-            }
-            return nil
         }
     }
 

@@ -42,7 +42,7 @@ extension ParseSession {
             switch hit.level {
             case .city:
                 // A municipality named once is labelled as the city (北京市东城区 → city 北京市).
-                let municipality = hit.surfaces.contains { gazetteer.municipalCity[Int($0.entry)] }
+                let municipality = hit.surfaces.contains { $0.isMunicipalCity }
                 add(start, end, .city, score + (municipality ? 0.3 : 0), .gazetteer, hit: index)
             case .road:
                 add(start, end, .road, score, .gazetteer, hit: index)

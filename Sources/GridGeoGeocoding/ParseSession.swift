@@ -202,7 +202,7 @@ struct ParseSession {
             let a = x.entry
             for y in second {
                 let b = y.entry
-                if a == b || (gazetteer.municipalCity[Int(b)] && gazetteer.parents[Int(b)] == a) { return true }
+                if a == b || (y.isMunicipalCity && y.parent == a) { return true }
             }
         }
         return false
@@ -213,7 +213,7 @@ struct ParseSession {
         var checks = 0
         for a in outer {
             for b in inner {
-                if gazetteer.isAncestor(a.entry, of: b.entry) { return true }
+                if Gazetteer.isAncestor(a.anchor, of: b.anchor) { return true }
                 checks += 1
                 if checks > 20_000 { return false }
             }
@@ -269,7 +269,7 @@ struct ParseSession {
             let candidate = candidates[index]
             let start = Int(candidate.start)
             let end = Int(candidate.end)
-            let label = AddressLabel.allCases[Int(candidate.label)]
+            let label = AddressLabel.byIndex[Int(candidate.label)]
             let lower = Int(folded.origin[start])
             let upper = Int(folded.origin[end - 1]) + 1
             let surface = String(input.unicodeScalars[indices[lower]..<indices[upper]])

@@ -131,7 +131,7 @@ enum Vocabulary {
     /// Delivery instructions and other noise.
     static let noiseWords = ["电联", "先电联", "请电联", "电话联系", "打电话", "来电", "代收", "转交",
                              "收件", "谢谢", "请送", "送货上门", "自提", "自取", "本人签收", "NULL", "商铺",
-                             "店面", "店铺"]
+                             "店面", "店铺", "地址", "详细地址", "收货地址"]
     static let countryWords = ["中国", "中华人民共和国"]
 
     /// Units after a door number: 号, 号院, 弄.

@@ -11,7 +11,7 @@ import GridGeoStore
 struct GridGeoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gridgeo", abstract: "GridGeo query tool.",
-        subcommands: [Demo.self, Versions.self, Components.self, Stats.self, Lookup.self])
+        subcommands: [Demo.self, Versions.self, ParseAddress.self, Geocode.self, Reverse.self, Components.self, Stats.self, Lookup.self])
 }
 
 struct Versions: ParsableCommand {
