@@ -20,20 +20,15 @@ struct LineOptions: ParsableArguments {
     ///
     /// - Throws: `ExitCode(66)` when `--input` does not exist.
     func run(_ answer: @escaping @Sendable (_ line: Int, _ text: String) -> String) throws {
-        let handle: FileHandle
-        if let input {
-            guard let h = FileHandle(forReadingAtPath: input) else {
-                throw commandFailure(66, "--input \(input): no such file or not readable")
-            }
-            handle = h
-        } else {
-            handle = .standardInput
+        guard let reader = LineReader(path: input ?? "-") else {
+            throw commandFailure(66, "--input \(input ?? "-"): no such file or not readable")
         }
-        var reader = LineReader(handle: handle)
         var first = 1
         while true {
-            let lines = reader.next(batch)
-            if lines.isEmpty { break }
+            var read: [String] = []
+            while read.count < batch, let line = reader.next() { read.append(line) }
+            if read.isEmpty { break }
+            let lines = read
             let start = first
             let outputs = parallelMap(lines.count) { i in answer(start + i, lines[i]) }
             var text = outputs.joined(separator: "\n")
@@ -41,43 +36,7 @@ struct LineOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             first += lines.count
         }
-    }
-}
-
-/// Lines of a file, decoded as UTF-8 with invalid bytes replaced (a bad byte spoils one line's
-/// characters, not the run); `\r\n` endings accepted.
-struct LineReader {
-    let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    mutating func next(_ count: Int) -> [String] {
-        var lines: [String] = []
-        while lines.count < count {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                var end = newline
-                if end > position, buffer[end - 1] == 0x0D { end -= 1 }
-                lines.append(String(decoding: buffer[position..<end], as: UTF8.self))
-                position = newline + 1
-                continue
-            }
-            if atEnd {
-                if position < buffer.count {
-                    lines.append(String(decoding: buffer[position...], as: UTF8.self))
-                    position = buffer.count
-                }
-                break
-            }
-            // Keep only the unread tail, then read on.
-            buffer.removeSubrange(0..<position)
-            position = 0
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
-        }
-        return lines
+        if reader.failed { throw commandFailure(74, "error reading \(input ?? "stdin")") }
     }
 }
 
@@ -120,4 +79,45 @@ func jsonLine(_ value: some Encodable) -> String {
 func commandFailure(_ code: Int32, _ message: String) -> ExitCode {
     FileHandle.standardError.write(Data("Error \(code): \(message)\n".utf8))
     return ExitCode(code)
+}
+
+/// Reads lines from a file or stdin with getline(3): no whole-file buffer, so input can stream.
+final class LineReader {
+    private let file: UnsafeMutablePointer<FILE>
+    private let owned: Bool
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+    private(set) var failed = false
+
+    init?(path: String) {
+        if path == "-" {
+            // A FILE of its own on descriptor 0: the global `stdin` is shared mutable state to Swift 6.
+            guard let f = fdopen(STDIN_FILENO, "r") else { return nil }
+            file = f
+            owned = false
+        } else {
+            guard let f = fopen(path, "r") else { return nil }
+            file = f
+            owned = true
+        }
+    }
+
+    deinit {
+        free(buffer)
+        if owned { fclose(file) }
+    }
+
+    /// The next line without its line break, or nil at the end of input (or on a read error: `failed`).
+    func next() -> String? {
+        let n = getline(&buffer, &capacity, file)
+        guard n >= 0, let buffer else {
+            failed = ferror(file) != 0
+            return nil
+        }
+        var length = n
+        while length > 0 && (buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D) { length -= 1 }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
 }
