@@ -72,6 +72,7 @@ let package = Package(
         // `swift run -c release ComponentReport`: µs per k-nearest / radius query among 1,000,000 points (medians).
         .executableTarget(name: "ComponentReport", dependencies: [
             .product(name: "GridGeoComponents", package: "GridGeo"),
+            .product(name: "GridGeoLookup", package: "GridGeo"),
             .product(name: "GridGeoIndex", package: "GridGeo"),
             .product(name: "GridGeoStore", package: "GridGeo"),
             .product(name: "GridGeoCore", package: "GridGeo"),

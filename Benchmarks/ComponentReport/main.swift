@@ -1,12 +1,16 @@
 // k-nearest and radius query cost among 1,000,000 seeded components, in CPU and wall time per query
 // (medians of passes), for the tree alone and for ComponentIndex (which returns Component values).
 // Usage: ComponentReport [points] [queries] [passes]
+//        ComponentReport import [points]: wall and CPU of ComponentLedger.add into a fresh store
+//        (4,096 grids in memory over Dongcheng's box), for profiling the write path.
 import Glibc
+import GridGeoLookup
 import GridGeoComponents
 import GridGeoCore
 import GridGeoIndex
 import GridGeoStore
 
+let importMode = CommandLine.arguments.dropFirst().first == "import"
 let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let pointCount = args.count > 0 ? args[0] : 1_000_000
 let queryCount = args.count > 1 ? args[1] : 100_000
@@ -66,4 +70,43 @@ func run() {
     }
     print("(checksum \(sink))")
 }
-run()
+/// `ComponentLedger.add` of `count` seeded components (four classes) into a fresh store.
+func runImport(_ count: Int) throws {
+    var rng = SplitMix64(seed: 2_024)
+    let box = BoundingBox(minX: 116.373, minY: 39.855, maxX: 116.448, maxY: 39.975)
+    let n = 64
+    var grids: [UnitGridRecord] = []
+    for j in 0..<n {
+        for i in 0..<n {
+            let w = box.width / Double(n), h = box.height / Double(n)
+            let x0: Double = box.minX + w * Double(i), x1: Double = x0 + w
+            let y1: Double = box.maxY - h * Double(j), y0: Double = y1 - h
+            let ring = Ring([Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
+                             Coordinate(x: x0, y: y1), Coordinate(x: x0, y: y0)])
+            let k = j * n + i
+            let community = String(1_000 + k / 999 + 1).dropFirst(), sequence = String(1_000 + k % 999 + 1).dropFirst()
+            let code = "110101001" + community + sequence
+            grids.append(UnitGridRecord(code: code, geometry: .polygon(Polygon(exterior: ring))))
+        }
+    }
+    let directory = GridDirectory(version: 1, grids: grids, communities: [], streets: [], districts: [])
+    let path = "/tmp/component-import-\(getpid()).sqlite"
+    unlink(path)
+    defer { unlink(path); unlink(path + "-journal") }
+    let store = try GridStore(path: path)
+    let ledger = try ComponentLedger(store: store, directory: directory)
+    let classes = ["0101", "0117", "0203", "0403"]
+    let day = LocalDate("2024-01-01")!
+    let records = (0..<count).map { i in
+        ComponentRecord(classCode: classes[i % 4], className: "", name: "部件\(i)", districtCode: "110101",
+                        location: Coordinate(x: Double.random(in: box.minX..<box.maxX, using: &rng),
+                                             y: Double.random(in: box.minY..<box.maxY, using: &rng)),
+                        startDate: day)
+    }
+    var placed = 0
+    let (wall, cpu) = measure { placed = (try? ledger.add(records).codes.count) ?? -1 }
+    print("ComponentLedger.add of \(count) components: \(wall) s wall, \(cpu) s CPU, \(Int(Double(count) / wall)) components/s (placed \(placed))")
+    try store.close()
+}
+
+if importMode { try runImport(args.first ?? 100_000) } else { run() }

@@ -17,14 +17,21 @@ extension GridStore {
     @discardableResult
     public func apply(_ operations: [ComponentOperation]) throws -> [String] {
         try queue.write { db in
+            // A large batch bypasses SpatiaLite's per-row insert triggers (see `BulkInsert`).
+            var bulk = operations.count >= BulkInsert.threshold ? try BulkInsert(db) : nil
             var writer = try ComponentWriter(db)
-            return try operations.map { op in
+            let codes = try operations.map { op in
                 switch op {
-                case .add(let record): return try writer.add(record)
+                case .add(let record):
+                    let code = try writer.add(record)
+                    bulk?.added(rowID: db.lastInsertRowID, at: record.location)
+                    return code
                 case let .change(code, date, change): try writer.change(code, on: date, change); return code
                 case let .retire(code, date): try writer.retire(code, on: date); return code
                 }
             }
+            try bulk?.finish()
+            return codes
         }
     }
 
@@ -228,12 +235,71 @@ extension Component {
     }
 }
 
+/// SpatiaLite keeps the components' R*Tree and last-insert time with two AFTER INSERT triggers per
+/// row; its `RTreeAlign()` formats and compiles an SQL statement for every row (about half the cost
+/// of an insert). For a large batch the two triggers are dropped inside the transaction; `finish()`
+/// fills the R*Tree with one prepared statement, in Morton order of the points (neighbours land in
+/// the same nodes, so the tree's pages stay in cache), sets the time once and recreates the
+/// triggers from their own SQL. All of it is one transaction: an error rolls the triggers back
+/// with the rows.
+struct BulkInsert {
+    static let threshold = 1_000
+    static let triggers = ["gii_components_geometry", "tmi_components_geometry"]
+
+    private let db: Connection
+    private let saved: [String]
+    private var entries: [(key: UInt64, rowID: Int64, x: Double, y: Double)] = []
+
+    /// Nil when the triggers are not both there (a file SpatiaLite did not lay out): rows then go
+    /// through the triggers.
+    init?(_ db: Connection) throws {
+        self.db = db
+        saved = try db.query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('\(Self.triggers[0])', '\(Self.triggers[1])')") {
+            try $0.column(0) as String
+        }
+        guard saved.count == Self.triggers.count else { return nil }
+        for name in Self.triggers { try db.execute("DROP TRIGGER \(name)") }
+    }
+
+    mutating func added(rowID: Int64, at p: Coordinate) {
+        entries.append((Self.morton(p), rowID, p.x, p.y))
+    }
+
+    func finish() throws {
+        // A point's box is the point; the R*Tree rounds min down and max up to its 32-bit floats.
+        let insert = try db.prepare("INSERT INTO idx_components_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (?1, ?2, ?2, ?3, ?3)")
+        for e in entries.sorted(by: { $0.key < $1.key }) {
+            try insert.execute([.integer(e.rowID), .real(e.x), .real(e.y)])
+        }
+        try db.execute("""
+            UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            WHERE f_table_name = 'components' AND f_geometry_column = 'geometry'
+            """)
+        for sql in saved { try db.execute(sql) }
+    }
+
+    /// Interleaved bits of lon and lat quantised to 32 bits each over the whole globe.
+    static func morton(_ p: Coordinate) -> UInt64 {
+        func spread(_ v: UInt64) -> UInt64 {
+            var v = v & 0xFFFF_FFFF
+            v = (v | v << 16) & 0x0000_FFFF_0000_FFFF
+            v = (v | v << 8) & 0x00FF_00FF_00FF_00FF
+            v = (v | v << 4) & 0x0F0F_0F0F_0F0F_0F0F
+            v = (v | v << 2) & 0x3333_3333_3333_3333
+            return (v | v << 1) & 0x5555_5555_5555_5555
+        }
+        func quantise(_ t: Double) -> UInt64 { UInt64(max(0, min(1, t)) * 4_294_967_295) }
+        return spread(quantise((p.x + 180) / 360)) | spread(quantise((p.y + 90) / 180)) << 1
+    }
+}
+
 /// Writes components within one transaction: allocates codes, registers class layers, checks that
 /// history runs forwards.
 struct ComponentWriter {
     private let db: Connection
     private let insert: Statement
     private let update: Statement
+
     /// The next sequence number per district + class prefix.
     private var next: [String: Int] = [:]
     private var knownClasses: Set<String> = []

@@ -14,6 +14,10 @@ enum Migrations {
                   + "components with history, import log", apply: Schema.createVersion1),
         Migration(version: 2, summary: "components updated online: retirement instead of deletion, dated history "
                   + "with every attribute, local catalogue extensions", apply: Schema.createVersion2),
+        // components_grid (grid_code) is a prefix of components_grid_class (grid_code, minor_code), which
+        // answers the same queries; one B-tree fewer to write per component.
+        Migration(version: 3, summary: "drop the index components_grid, covered by components_grid_class",
+                  apply: { try $0.execute("DROP INDEX components_grid") }),
     ]
 
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -11,15 +11,20 @@ struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the unit grid, community, street and district of each lon,lat point.",
         discussion: """
-            Input: one point per line, `lon,lat[,id]` (x,y for a projected --crs); an optional header line,
+            Input: one point per line, `lon,lat[,id]` (x,y for a projected --crs); an optional header line, \
             blank lines ignored. Without an id, the line number is the id.
-            Output: one line per good point, in input order. CSV columns: id, grid, community_code, community,
-            street_code, street, district_code, district, position (inside|boundary|outside), distance_m
-            (to the nearest grid, for an outside point with --nearest), version. --json: one JSON object per line.
-            Boundary rule: a point on an edge shared by two grids belongs to the grid east of it (north of
-            a horizontal edge); a point on the outer boundary of the grids is answered with its grid.
-            A bad line is reported on stderr with its line number and skipped; the exit code is then 65,
+
+            Output: one line per good point, in input order. CSV columns: id, grid, community_code, \
+            community, street_code, street, district_code, district, position (inside|boundary|outside), \
+            distance_m (to the nearest grid, for an outside point with --nearest), version. --json: one \
+            JSON object per line.
+
+            Boundary rule: a point on an edge shared by two grids belongs to the grid east of it (north \
+            of a horizontal edge); a point on the outer boundary of the grids is answered with its grid.
+
+            A bad line is reported on stderr with its line number and skipped; the exit code is then 65, \
             after every good line has been answered.
+
             Exit codes: 64 usage, 65 bad lines or no grids in the store, 66 missing database or input, 74 I/O.
             """)
 

@@ -19,14 +19,14 @@ struct Reverse: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Farthest door plate or road to report, in metres.") var within = 100.0
-    @Option(name: .customLong("s-srs"), help: "CRS of the input positions: CGCS2000 (default, = EPSG:4490), WGS84, GCJ02 or BD09.")
+    @Option(name: [.customLong("crs"), .customLong("s-srs")], help: "CRS of the input positions (as gridgeo lookup --crs): CGCS2000 (default, = EPSG:4490), WGS84, GCJ02 or BD09.")
     var sourceSRS = "CGCS2000"
     @OptionGroup var lines: LineOptions
 
     func validate() throws {
         guard within.isFinite, within >= 0, within <= 5000 else { throw ValidationError("--within \(within): 0 to 5000 metres") }
         guard Self.datums.keys.contains(sourceSRS.uppercased()) else {
-            throw ValidationError("--s-srs \(sourceSRS): one of CGCS2000, EPSG:4490, WGS84, EPSG:4326, GCJ02, BD09")
+            throw ValidationError("--crs \(sourceSRS): one of CGCS2000, EPSG:4490, WGS84, EPSG:4326, GCJ02, BD09")
         }
     }
 

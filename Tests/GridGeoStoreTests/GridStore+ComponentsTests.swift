@@ -130,7 +130,7 @@ private func manhole(_ name: String = "上水井盖", at p: Coordinate = wangfuj
         }
     }
 
-    /// A version-1 file with updated and deleted components opens as version 2 with every past state
+    /// A version-1 file with updated and deleted components opens at the latest version with every past state
     /// dated, and its deleted codes stay used.
     @Test func aVersion1FileIsMigrated() throws {
         let path = temporaryPath()
@@ -154,12 +154,48 @@ private func manhole(_ name: String = "上水井盖", at p: Coordinate = wangfuj
 
         let store = try GridStore(path: path)
         defer { try? store.close() }
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == GridStore.latestSchemaVersion)
         let history = try store.componentHistory(code: "1101010101000001")
         #expect(history.map(\.component.state) == [.intact, .damaged, .lost])
         #expect(history.map(\.validFrom.description) == ["2020-05-02", "2021-01-01", "2022-01-01"])
         #expect(history.map { $0.validTo?.description } == ["2021-01-01", "2022-01-01", nil])
         #expect(try store.component(code: "1101010101000002", on: date("2020-07-01"))?.state == .intact)
         #expect(try store.addComponents([manhole()]) == ["1101010101000003"])
+    }
+}
+
+@Suite struct BulkInsertTests {
+    /// A batch at the bulk threshold bypasses SpatiaLite's per-row triggers: its R*Tree must hold the
+    /// same boxes as rows inserted one by one through the triggers, and the triggers must be back.
+    @Test func aBulkBatchIndexesLikeTheTriggers() throws {
+        var rng = SystemRandomNumberGenerator()
+        let points = (0..<BulkInsert.threshold).map { _ in
+            Coordinate(lon: Double.random(in: 116.38...116.44, using: &rng), lat: Double.random(in: 39.86...39.97, using: &rng))
+        }
+        func boxes(_ path: String) throws -> [[Double]] {
+            let db = try Connection(path: path)
+            return try db.query("SELECT pkid, xmin, xmax, ymin, ymax FROM idx_components_geometry ORDER BY pkid") { row in
+                try (0..<5).map { try row.column($0) as Double }
+            }
+        }
+        func triggers(_ path: String) throws -> [String] {
+            try Connection(path: path).query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'components' ORDER BY name") {
+                try $0.column(0) as String
+            }
+        }
+        try withTemporaryStore { bulk, bulkPath throws in
+            try withTemporaryStore { single, singlePath throws in
+                let before = try triggers(bulkPath)
+                try bulk.addComponents(points.map { manhole(at: $0) })
+                for p in points { try single.addComponents([manhole(at: p)]) }
+                let indexed = try boxes(bulkPath)
+                #expect(indexed.count == points.count)
+                #expect(indexed == (try boxes(singlePath)))
+                #expect(try triggers(bulkPath) == before)
+                // The restored triggers index the next single insert.
+                try bulk.addComponents([manhole(at: wangfujing)])
+                #expect(try boxes(bulkPath).count == points.count + 1)
+            }
+        }
     }
 }
