@@ -1,4 +1,4 @@
-public import GridGeoCore
+import GridGeoCore
 public import GridGeoPROJ
 
 /// The source CRS of a file and how it was decided. GridGeo never assumes a CRS: it takes

@@ -1,5 +1,5 @@
 import Foundation
-public import GridGeoCore
+import GridGeoCore
 import GridGeoComponents
 import GridGeoGEOS
 import GridGeoLookup

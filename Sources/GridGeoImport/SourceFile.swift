@@ -1,5 +1,5 @@
 import Foundation
-public import GridGeoCore
+import GridGeoCore
 import GridGeoShapefile
 
 /// One feature as read from a delivery, before any CRS or validity decision.

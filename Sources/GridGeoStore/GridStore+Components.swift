@@ -1,4 +1,4 @@
-public import GridGeoCore
+import GridGeoCore
 import GridGeoSpatiaLite
 
 // 部件: adding, changing and retiring components, and reading them back as they stood on any date.

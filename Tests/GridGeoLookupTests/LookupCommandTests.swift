@@ -60,8 +60,8 @@ private func lookup(_ arguments: [String], input: String = "", db: String? = nil
     defer { try? FileManager.default.removeItem(at: dir) }
     let files = ["in", "out", "err"].map { dir.appendingPathComponent($0) }
     try Data(input.utf8).write(to: files[0])
-    FileManager.default.createFile(atPath: files[1].path, contents: nil)
-    FileManager.default.createFile(atPath: files[2].path, contents: nil)
+    _ = FileManager.default.createFile(atPath: files[1].path, contents: nil)
+    _ = FileManager.default.createFile(atPath: files[2].path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = ["lookup", "--db", try db ?? storePath.get()] + arguments
