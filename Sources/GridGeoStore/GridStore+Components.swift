@@ -248,7 +248,7 @@ struct BulkInsert {
 
     private let db: Connection
     private let saved: [String]
-    private var entries: [(key: UInt64, rowID: Int64, x: Double, y: Double)] = []
+    private var entries: [(key: UInt64, rowID: Int64)] = []
 
     /// Nil when the triggers are not both there (a file SpatiaLite did not lay out): rows then go
     /// through the triggers.
@@ -262,15 +262,18 @@ struct BulkInsert {
     }
 
     mutating func added(rowID: Int64, at p: Coordinate) {
-        entries.append((Self.morton(p), rowID, p.x, p.y))
+        entries.append((Self.morton(p), rowID))
     }
 
     func finish() throws {
-        // A point's box is the point; the R*Tree rounds min down and max up to its 32-bit floats.
-        let insert = try db.prepare("INSERT INTO idx_components_geometry (pkid, xmin, xmax, ymin, ymax) VALUES (?1, ?2, ?2, ?3, ?3)")
-        for e in entries.sorted(by: { $0.key < $1.key }) {
-            try insert.execute([.integer(e.rowID), .real(e.x), .real(e.y)])
-        }
+        // A point's box is the point, read back from the row: a change later in the batch may have
+        // moved it (and indexed it through the update trigger, hence REPLACE). The R*Tree rounds
+        // min down and max up to its 32-bit floats, as it does for the triggers' rows.
+        let insert = try db.prepare("""
+            INSERT OR REPLACE INTO idx_components_geometry (pkid, xmin, xmax, ymin, ymax)
+            SELECT id, ST_X(geometry), ST_X(geometry), ST_Y(geometry), ST_Y(geometry) FROM components WHERE id = ?1
+            """)
+        for e in entries.sorted(by: { $0.key < $1.key }) { try insert.execute([.integer(e.rowID)]) }
         try db.execute("""
             UPDATE geometry_columns_time SET last_insert = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
             WHERE f_table_name = 'components' AND f_geometry_column = 'geometry'

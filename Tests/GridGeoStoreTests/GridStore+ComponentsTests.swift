@@ -195,6 +195,15 @@ private func manhole(_ name: String = "上水井盖", at p: Coordinate = wangfuj
                 // The restored triggers index the next single insert.
                 try bulk.addComponents([manhole(at: wangfujing)])
                 #expect(try boxes(bulkPath).count == points.count + 1)
+                // A bulk batch that moves one of its own components indexes it where it ends up.
+                let moved = Coordinate(lon: 116.4, lat: 39.9)
+                let codes = try bulk.apply(points.map { .add(manhole(at: $0)) }
+                    + [.change(code: "1101010101001002", date: date("2021-01-01"), ComponentChange(location: moved))])
+                #expect(codes.count == points.count + 1)
+                let box = try #require(try boxes(bulkPath).first { $0[0] == Double(points.count + 2) })
+                // 32-bit floats: a few units in the last place, about a metre.
+                #expect(abs(box[1] - moved.x) < 1e-4 && abs(box[3] - moved.y) < 1e-4 && abs(box[2] - moved.x) < 1e-4, "\(box)")
+                #expect(try boxes(bulkPath).count == 2 * points.count + 1)
             }
         }
     }
