@@ -17,20 +17,15 @@ extension GridStore {
     @discardableResult
     public func apply(_ operations: [ComponentOperation]) throws -> [String] {
         try queue.write { db in
-            // A large batch bypasses SpatiaLite's per-row insert triggers (see `BulkInsert`).
-            var bulk = operations.count >= BulkInsert.threshold ? try BulkInsert(db) : nil
-            var writer = try ComponentWriter(db)
+            var writer = try ComponentWriter(db, expecting: operations.count)
             let codes = try operations.map { op in
                 switch op {
-                case .add(let record):
-                    let code = try writer.add(record)
-                    bulk?.added(rowID: db.lastInsertRowID, at: record.location)
-                    return code
+                case .add(let record): return try writer.add(record)
                 case let .change(code, date, change): try writer.change(code, on: date, change); return code
                 case let .retire(code, date): try writer.retire(code, on: date); return code
                 }
             }
-            try bulk?.finish()
+            try writer.finish()
             return codes
         }
     }
@@ -302,13 +297,17 @@ struct ComponentWriter {
     private let db: Connection
     private let insert: Statement
     private let update: Statement
+    /// Set for a large batch: the R*Tree is filled by `finish()` instead of per-row triggers.
+    private var bulk: BulkInsert?
 
     /// The next sequence number per district + class prefix.
     private var next: [String: Int] = [:]
     private var knownClasses: Set<String> = []
 
-    init(_ db: Connection) throws {
+    /// A writer for `count` operations; call `finish()` after the last one, in the same transaction.
+    init(_ db: Connection, expecting count: Int) throws {
         self.db = db
+        bulk = count >= BulkInsert.threshold ? try BulkInsert(db) : nil
         insert = try db.prepare("""
             INSERT INTO components (code, major_code, minor_code, name, dept_code, dept_name, owner_code, owner_name,
                 maintainer_code, maintainer_name, state, start_date, data_source, photo_ref, note, grid_code, geometry)
@@ -342,6 +341,7 @@ struct ComponentWriter {
             .text(r.state.rawValue), r.startDate.sqlValue, r.dataSource.sqlValue, r.photo.sqlValue, r.note.sqlValue,
             r.gridCode.sqlValue, .real(r.location.x), .real(r.location.y),
         ])
+        bulk?.added(rowID: db.lastInsertRowID, at: r.location)
         return code
     }
 
@@ -354,6 +354,8 @@ struct ComponentWriter {
                                  [low, high], as: String?.self) ?? nil
         return [current, past].compactMap { $0.flatMap { Int($0.suffix(6)) } }.max() ?? 0
     }
+
+    func finish() throws { try bulk?.finish() }
 
     mutating func change(_ code: String, on date: LocalDate, _ change: ComponentChange) throws {
         var c = try current(code, changedOn: date)

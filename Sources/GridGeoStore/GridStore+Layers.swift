@@ -125,8 +125,9 @@ extension GridStore {
             case .addresses(let r): try db.insert(r)
             case .parcels(let r): try db.insert(r)
             case .components(let r):
-                var writer = try ComponentWriter(db)
+                var writer = try ComponentWriter(db, expecting: r.count)
                 for record in r { _ = try writer.add(record) }
+                try writer.finish()
             }
             if let entry { try db.insertLogEntry(entry) }
         }

@@ -204,6 +204,10 @@ private func manhole(_ name: String = "上水井盖", at p: Coordinate = wangfuj
                 // 32-bit floats: a few units in the last place, about a metre.
                 #expect(abs(box[1] - moved.x) < 1e-4 && abs(box[3] - moved.y) < 1e-4 && abs(box[2] - moved.x) < 1e-4, "\(box)")
                 #expect(try boxes(bulkPath).count == 2 * points.count + 1)
+                // geo-import's layer write takes the same path.
+                try bulk.write(.components(points.map { manhole(at: $0) }), mode: .append)
+                #expect(try boxes(bulkPath).count == 3 * points.count + 1)
+                #expect(try triggers(bulkPath) == before)
             }
         }
     }
