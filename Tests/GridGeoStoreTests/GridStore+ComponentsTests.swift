@@ -178,10 +178,12 @@ private func manhole(_ name: String = "上水井盖", at p: Coordinate = wangfuj
                 try (0..<5).map { try row.column($0) as Double }
             }
         }
+        // Triggers and indexes of the components table (the first batch is larger than the table,
+        // so its secondary indexes are dropped and rebuilt too).
         func triggers(_ path: String) throws -> [String] {
-            try Connection(path: path).query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'components' ORDER BY name") {
-                try $0.column(0) as String
-            }
+            try Connection(path: path).query("""
+                SELECT sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND tbl_name = 'components' ORDER BY name
+                """) { try $0.column(0) as String? ?? "" }
         }
         try withTemporaryStore { bulk, bulkPath throws in
             try withTemporaryStore { single, singlePath throws in
