@@ -18,7 +18,7 @@ struct LineOptions: ParsableArguments {
     /// Calls `answer` on every batch of lines (line numbers from 1) and writes what it returns,
     /// one JSON line each.
     ///
-    /// - Throws: `ExitCode(66)` when `--input` does not exist.
+    /// - Throws: `ExitCode(66)` when `--input` does not exist, `ExitCode(74)` when reading fails.
     func run(_ answer: @escaping @Sendable (_ line: Int, _ text: String) -> String) throws {
         guard let reader = LineReader(path: input ?? "-") else {
             throw commandFailure(66, "--input \(input ?? "-"): no such file or not readable")
@@ -28,7 +28,7 @@ struct LineOptions: ParsableArguments {
             var read: [String] = []
             while read.count < batch, let line = reader.next() { read.append(line) }
             if read.isEmpty { break }
-            let lines = read
+            let lines = read   // a constant the concurrent closure can capture
             let start = first
             let outputs = parallelMap(lines.count) { i in answer(start + i, lines[i]) }
             var text = outputs.joined(separator: "\n")
