@@ -24,7 +24,9 @@ public enum StoreMap {
         let districts = try store.districts()
         layers.append(MapLayer(name: "district", features: districts.map { MapFeature(geometry: $0.geometry) },
                                style: .district, drawOrder: 4))
-        let title = (districts.map(\.name).joined(separator: "、")) + (grids.isEmpty ? "" : " — \(grids.count) unit grids")
+        // The codes keep the PNG title meaningful: its bitmap font has no Chinese (SVG draws the names).
+        let title = districts.map { "\($0.code) \($0.name)" }.joined(separator: "、")
+            + (grids.isEmpty ? "" : " — \(grids.count) unit grids")
         return Map(title: title, layers: layers, width: width, height: height)
     }
 }
