@@ -15,23 +15,6 @@ extension Locations {
     }()
 }
 
-/// Runs a built binary with `arguments`, output captured through files.
-func run(_ binary: String?, _ arguments: [String], in workspace: Workspace) throws -> ProcessResult {
-    let binary = try #require(binary)
-    let id = UUID().uuidString
-    let out = workspace.file("stdout-\(id)"), err = workspace.file("stderr-\(id)")
-    _ = FileManager.default.createFile(atPath: out, contents: nil)
-    _ = FileManager.default.createFile(atPath: err, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-    try process.run()
-    process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: try fileBytes(out), as: UTF8.self),
-                         stderr: String(decoding: try fileBytes(err), as: UTF8.self))
-}
 
 /// Bus stops (`ZM` stop name) at `points`.
 private func writeStops(_ path: String, _ points: [Coordinate]) throws -> String {

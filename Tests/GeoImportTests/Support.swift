@@ -348,9 +348,9 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs `geo-import` with `arguments`, output captured through files (no pipe can fill up).
-func runGeoImport(_ arguments: [String], in workspace: Workspace) throws -> ProcessResult {
-    let binary = try #require(Locations.geoImport)
+/// Runs a built binary with `arguments`, output captured through files (no pipe can fill up).
+func run(_ binary: String?, _ arguments: [String], in workspace: Workspace) throws -> ProcessResult {
+    let binary = try #require(binary)
     let id = UUID().uuidString
     let out = workspace.file("stdout-\(id)"), err = workspace.file("stderr-\(id)")
     _ = FileManager.default.createFile(atPath: out, contents: nil)
@@ -362,7 +362,11 @@ func runGeoImport(_ arguments: [String], in workspace: Workspace) throws -> Proc
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
     try process.run()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus,
-                         stdout: String(decoding: try fileBytes(out), as: UTF8.self),
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: try fileBytes(out), as: UTF8.self),
                          stderr: String(decoding: try fileBytes(err), as: UTF8.self))
+}
+
+/// Runs `geo-import` with `arguments`.
+func runGeoImport(_ arguments: [String], in workspace: Workspace) throws -> ProcessResult {
+    try run(Locations.geoImport, arguments, in: workspace)
 }
