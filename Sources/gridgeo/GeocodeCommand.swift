@@ -24,7 +24,7 @@ struct StoreOptions: ParsableArguments {
 /// - Throws: `ExitCode(66)` for a missing database, `ExitCode(74)` when it cannot be read.
 func openGeocoder(db: String, date: LocalDate?, quiet: Bool) throws -> Geocoder {
         // Opening must not create a missing file.
-        guard FileManager.default.fileExists(atPath: db) else { throw commandFailure(66, "--db \(db): no such file") }
+        guard FileManager.default.fileExists(atPath: db) else { throw failure(.noInput, "--db \(db): no such file") }
         let start = Date()
         let geocoder: Geocoder
         do {
@@ -32,7 +32,7 @@ func openGeocoder(db: String, date: LocalDate?, quiet: Bool) throws -> Geocoder 
             geocoder = try Geocoder(store: store, on: date)
             try store.close()
         } catch {
-            throw commandFailure(74, "--db \(db): cannot read the store: \(error)")
+            throw failure(.ioError, "--db \(db): cannot read the store: \(error)")
         }
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(start))

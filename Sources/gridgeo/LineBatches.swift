@@ -21,7 +21,7 @@ struct LineOptions: ParsableArguments {
     /// - Throws: `ExitCode(66)` when `--input` does not exist, `ExitCode(74)` when reading fails.
     func run(_ answer: @escaping @Sendable (_ line: Int, _ text: String) -> String) throws {
         guard let reader = LineReader(path: input ?? "-") else {
-            throw commandFailure(66, "--input \(input ?? "-"): no such file or not readable")
+            throw failure(.noInput, "--input \(input ?? "-"): no such file or not readable")
         }
         var first = 1
         while true {
@@ -36,7 +36,7 @@ struct LineOptions: ParsableArguments {
             FileHandle.standardOutput.write(Data(text.utf8))
             first += lines.count
         }
-        if reader.failed { throw commandFailure(74, "error reading \(input ?? "stdin")") }
+        if reader.failed { throw failure(.ioError, "error reading \(input ?? "stdin")") }
     }
 }
 
@@ -73,12 +73,6 @@ func jsonLine(_ value: some Encodable) -> String {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return #"{"status":"internal_error"}"# }
     return String(decoding: data, as: UTF8.self)
-}
-
-/// Prints `Error <code>: <message>` on stderr and returns the exit code to throw.
-func commandFailure(_ code: Int32, _ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("Error \(code): \(message)\n".utf8))
-    return ExitCode(code)
 }
 
 /// Reads lines from a file or stdin with getline(3): no whole-file buffer, so input can stream.

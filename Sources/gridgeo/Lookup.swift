@@ -47,25 +47,25 @@ struct Lookup: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw fail(.noInput, "no database at \(db)") }
+        guard FileManager.default.fileExists(atPath: db) else { throw failure(.noInput, "no database at \(db)") }
         let directory: GridDirectory
         do {
             let store = try GridStore(path: db)
             defer { try? store.close() }
             directory = try GridDirectory(store: store, on: date.flatMap(LocalDate.init))
         } catch let e as LookupError {
-            throw fail(.dataError, e.description)
+            throw failure(.dataError, e.description)
         } catch {
-            throw fail(.ioError, "cannot read \(db): \(error)")
+            throw failure(.ioError, "cannot read \(db): \(error)")
         }
         let source = CRS(crs)!
         var transformer: Transformer?
         if source != .cgcs2000 {
             do { transformer = try Transformer(from: source, to: .cgcs2000) } catch {
-                throw fail(.usage, "--crs \(crs): \(error)")
+                throw failure(.usage, "--crs \(crs): \(error)")
             }
         }
-        guard let reader = LineReader(path: input) else { throw fail(.noInput, "cannot open \(input)") }
+        guard let reader = LineReader(path: input) else { throw failure(.noInput, "cannot open \(input)") }
 
         var bad = 0
         var batch: [PointLine] = []
@@ -95,7 +95,7 @@ struct Lookup: ParsableCommand {
             }
         }
         flush()
-        if reader.failed { throw fail(.ioError, "error reading \(input)") }
+        if reader.failed { throw failure(.ioError, "error reading \(input)") }
         if bad > 0 {
             Output.error("\(bad) bad line\(bad == 1 ? "" : "s") skipped\n")
             throw ExitCode(ExitStatus.dataError.rawValue)
@@ -140,11 +140,6 @@ struct Lookup: ParsableCommand {
 
     private func report(line: Int, _ reason: String, _ text: String) {
         Output.error("\(input == "-" ? "stdin" : input):\(line): \(reason): \(text)\n")
-    }
-
-    private func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
-        Output.error("Error \(status.rawValue): \(message)\n")
-        return ExitCode(status.rawValue)
     }
 }
 

@@ -28,7 +28,7 @@ struct ParseAddress: ParsableCommand {
         let parser = try db.map { try openGeocoder(db: $0, date: nil, quiet: true).parser } ?? AddressParser()
         if let eval {
             guard let corpus = try? String(contentsOfFile: eval, encoding: .utf8) else {
-                throw commandFailure(66, "--eval \(eval): no such file or not UTF-8 text")
+                throw failure(.noInput, "--eval \(eval): no such file or not UTF-8 text")
             }
             do {
                 if conll {
@@ -37,7 +37,7 @@ struct ParseAddress: ParsableCommand {
                     print(conlleval(try ChunkEvaluation.evaluate(corpus: corpus, parser: parser)))
                 }
             } catch ChunkEvaluation.EvaluationError.malformedLine(let line) {
-                throw commandFailure(65, "--eval \(eval), line \(line): expected `TOKEN TAG`")
+                throw failure(.dataError, "--eval \(eval), line \(line): expected `TOKEN TAG`")
             }
             return
         }
