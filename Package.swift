@@ -96,6 +96,7 @@ let package = Package(
         // Also runs the built `gridgeo` binary (geocode, reverse, parse-address end to end).
         .testTarget(name: "GridGeoGeocoderTests", dependencies: [
             "GridGeoGeocoder", "GridGeoGeocoding", "GridGeoStore", "GridGeoLookup", "GridGeoCore", "GridGeoPROJ",
+            "GridGeoIndex",   // SplitMix64 for the fuzz test's seeded strings
         ]),
         .testTarget(name: "GridGeoGEOSTests", dependencies: ["GridGeoGEOS"]),
         .testTarget(name: "GridGeoPROJTests", dependencies: ["GridGeoPROJ"]),

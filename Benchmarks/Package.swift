@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GridGeoGeocoder", package: "GridGeo"),
                 .product(name: "GridGeoGeocoding", package: "GridGeo"),
+                .product(name: "GridGeoIndex", package: "GridGeo"),
                 .product(name: "GridGeoLookup", package: "GridGeo"),
                 .product(name: "GridGeoStore", package: "GridGeo"),
                 .product(name: "GridGeoCore", package: "GridGeo"),

@@ -37,13 +37,7 @@ import Glibc
         #expect(quiet.stderr.isEmpty)
     }
 
-    struct Failure: Sendable, CustomTestStringConvertible {
-        var name: String
-        var arguments: @Sendable (_ db: String, _ ws: String) -> [String]
-        var exitCode: Int32
-        var fragments: [String]
-        var testDescription: String { name }
-    }
+    typealias Failure = CLIFailure
 
     /// Each bad input with its documented exit code (users.md §(c)) and what the message must name.
     static let failures: [Failure] = [
@@ -89,14 +83,7 @@ import Glibc
         let before = try fileBytes(db)
 
         // One workspace for all cases: each run costs a process start, so they run in turn here.
-        for failure in Self.failures {
-            let result = try runGeoImport(failure.arguments(db, ws.path), in: ws)
-            #expect(result.status == failure.exitCode, "\(failure.name): \(result.stderr)")
-            for fragment in failure.fragments {
-                #expect(result.stderr.contains(fragment), "\(failure.name): «\(result.stderr)» does not mention «\(fragment)»")
-            }
-            #expect(result.stdout.isEmpty, "\(failure.name): stdout is for results")
-        }
+        try expectEachFails(Self.failures, db: db, in: ws)
         #expect(try fileBytes(db) == before, "no failed run changed the database")
     }
 

@@ -122,13 +122,7 @@ private let emptyStorePath = FileManager.default.temporaryDirectory
         #expect(same.status == 0 && same.stdout.contains("no change from grid version 2: nothing published"), "\(same.stdout)")
     }
 
-    struct Failure: Sendable, CustomTestStringConvertible {
-        var name: String
-        var arguments: @Sendable (_ db: String, _ ws: String) -> [String]
-        var exitCode: Int32
-        var fragments: [String]
-        var testDescription: String { name }
-    }
+    typealias Failure = CLIFailure
 
     /// Each bad input with its documented exit code and what the message must name. Run against a store
     /// whose communities are drafted and whose version 1 starts 2024-01-01.
@@ -161,14 +155,7 @@ private let emptyStorePath = FileManager.default.temporaryDirectory
         #expect(try runGeoImport(["draft-communities", "-q", "--db", db, "--names", names], in: ws).status == 0)
         #expect(try runGeoImport(["build-grids", "-q", "--db", db, "--start-date", "2024-01-01"], in: ws).status == 0)
         let before = try fileBytes(db)
-        for failure in Self.failures {
-            let result = try runGeoImport(failure.arguments(db, ws.path), in: ws)
-            #expect(result.status == failure.exitCode, "\(failure.name): \(result.stderr)")
-            for fragment in failure.fragments {
-                #expect(result.stderr.contains(fragment), "\(failure.name): «\(result.stderr)» does not mention «\(fragment)»")
-            }
-            #expect(result.stdout.isEmpty, "\(failure.name): stdout is for results")
-        }
+        try expectEachFails(Self.failures, db: db, in: ws)
         #expect(try fileBytes(db) == before, "no failed run changed the database")
     }
 

@@ -370,3 +370,25 @@ func run(_ binary: String?, _ arguments: [String], in workspace: Workspace) thro
 func runGeoImport(_ arguments: [String], in workspace: Workspace) throws -> ProcessResult {
     try run(Locations.geoImport, arguments, in: workspace)
 }
+
+/// A `geo-import` run that must fail: its arguments (given the database and workspace paths), the
+/// documented exit code and what the message must name.
+struct CLIFailure: Sendable, CustomTestStringConvertible {
+    var name: String
+    var arguments: @Sendable (_ db: String, _ ws: String) -> [String]
+    var exitCode: Int32
+    var fragments: [String]
+    var testDescription: String { name }
+}
+
+/// Runs each failure in turn: its exit code, the fragments on stderr, nothing on stdout.
+func expectEachFails(_ failures: [CLIFailure], db: String, in ws: Workspace) throws {
+    for failure in failures {
+        let result = try runGeoImport(failure.arguments(db, ws.path), in: ws)
+        #expect(result.status == failure.exitCode, "\(failure.name): \(result.stderr)")
+        for fragment in failure.fragments {
+            #expect(result.stderr.contains(fragment), "\(failure.name): «\(result.stderr)» does not mention «\(fragment)»")
+        }
+        #expect(result.stdout.isEmpty, "\(failure.name): stdout is for results")
+    }
+}

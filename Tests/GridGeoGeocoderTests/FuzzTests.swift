@@ -2,19 +2,8 @@ import Foundation
 import GridGeoCore
 import GridGeoGeocoder
 import GridGeoGeocoding
+import GridGeoIndex
 import Testing
-
-/// SplitMix64: a seeded generator, so every run feeds the same strings.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Hostile and random inputs for the parser and the geocoder.
 enum HostileText {
@@ -47,7 +36,7 @@ enum HostileText {
         "\n\r\u{2028}",
     ]
 
-    static func random(_ g: inout SeededGenerator) -> String {
+    static func random(_ g: inout SplitMix64) -> String {
         switch Int.random(in: 0..<4, using: &g) {
         case 0:   // address-like pieces in random order
             return (0..<Int.random(in: 0..<24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
@@ -92,12 +81,12 @@ enum HostileText {
     }
 
     @Test func randomStrings() {
-        var g = SeededGenerator(state: 20_261_123)
+        var g = SplitMix64(seed: 20_261_123)
         for _ in 0..<1_500 { check(HostileText.random(&g)) }
     }
 
     @Test func hostilePositions() {
-        var g = SeededGenerator(state: 7)
+        var g = SplitMix64(seed: 7)
         let fixed = [Coordinate(lon: .nan, lat: .nan), Coordinate(lon: .infinity, lat: 0), Coordinate(lon: -180, lat: -90),
                      Coordinate(lon: 180, lat: 90), Coordinate(lon: 1e300, lat: -1e300), Coordinate(lon: 116.4, lat: 39.945)]
         let random = (0..<2_000).map { _ in

@@ -3,6 +3,7 @@ import Foundation
 import GridGeoCore
 import GridGeoGeocoder
 import GridGeoGeocoding
+import GridGeoIndex
 import GridGeoLookup
 import GridGeoStore
 
@@ -115,7 +116,7 @@ final class SyntheticCity: Sendable {
     let points: [Coordinate]
 
     init() {
-        var rng = SplitMix(seed: 2026)
+        var rng = SplitMix64(seed: 2026)
         let origin = Coordinate(lon: 116.40, lat: 39.90)
         let dLon = 1 / 85_390.0, dLat = 1 / 111_030.0          // degrees per metre at 39.9°N
         func at(_ x: Double, _ y: Double) -> Coordinate { Coordinate(lon: origin.lon + x * dLon, lat: origin.lat + y * dLat) }
@@ -182,18 +183,5 @@ final class SyntheticCity: Sendable {
             }
         }
         points = (0..<10_000).map { _ in at(.random(in: 0...4000, using: &rng), .random(in: 0...4000, using: &rng)) }
-    }
-}
-
-/// SplitMix64, for seeded inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
