@@ -10,50 +10,63 @@ extension GridLocator {
     /// 4. fill the records, the reference owner's edges first. Grids are visited in id order, so each
     ///    record is grouped by grid without sorting.
     struct Builder {
-        var xy: [Double] = []
-        var ringStarts: [UInt32] = [0]
-        var gridRings: [UInt32] = [0]
-        var gridBoxes: [Double] = []
-        var bounds = BoundingBox.empty
+        let xy: HugePageBuffer<Double>
+        let ringStarts: [UInt32]
+        let gridRings: [UInt32]
+        let gridBoxes: [Double]
+        let bounds: BoundingBox
         let raster: Raster
         var cells: [UInt32] = []
-        var records: [UInt32] = []
+        var records = HugePageBuffer<UInt32>([])
         var tree: PackedRTree
 
         init(grids: [[Polygon]], cellsPerGrid: Double) {
             precondition(grids.count < Int(GridLocator.referenceFlag), "too many grids")
             precondition(cellsPerGrid > 0)
-            // Flatten every ring into one coordinate array.
+            // Flatten every ring (of four or more vertices) into one coordinate array.
             var tb = PackedRTree.Builder(capacity: grids.count)
-            let vertexCount = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.holes.reduce($1.exterior.coordinates.count) { $0 + $1.coordinates.count } } }
-            xy.reserveCapacity(2 * vertexCount)
+            let vertexCount = grids.reduce(0) { $0 + $1.reduce(0) { n, polygon in
+                Self.rings(of: polygon).reduce(n) { $0 + $1.coordinates.count }
+            } }
+            precondition(vertexCount < Int(GridLocator.mask), "too many vertices")
+            var ringStarts: [UInt32] = [0], gridRings: [UInt32] = [0], gridBoxes: [Double] = []
+            var bounds = BoundingBox.empty
             gridBoxes.reserveCapacity(4 * grids.count)
             gridRings.reserveCapacity(grids.count + 1)
-            for polygons in grids {
-                var box = BoundingBox.empty
-                for polygon in polygons {
-                    for ring in CollectionOfOne(polygon.exterior) + polygon.holes where ring.coordinates.count >= 4 {
-                        for c in ring.coordinates {
-                            precondition(c.isFinite, "coordinates must be finite")
-                            xy.append(c.x)
-                            xy.append(c.y)
-                            box.expand(toInclude: c)
+            xy = HugePageBuffer(count: 2 * vertexCount) { xy in
+                var n = 0
+                for polygons in grids {
+                    var box = BoundingBox.empty
+                    for polygon in polygons {
+                        for ring in Self.rings(of: polygon) {
+                            for c in ring.coordinates {
+                                precondition(c.isFinite, "coordinates must be finite")
+                                xy.initializeElement(at: n, to: c.x)
+                                xy.initializeElement(at: n + 1, to: c.y)
+                                n += 2
+                                box.expand(toInclude: c)
+                            }
+                            ringStarts.append(UInt32(n / 2))
                         }
-                        ringStarts.append(UInt32(xy.count / 2))
                     }
+                    gridRings.append(UInt32(ringStarts.count - 1))
+                    gridBoxes += [box.minX, box.minY, box.maxX, box.maxY]
+                    bounds = bounds.union(box)
+                    tb.add(box)
                 }
-                precondition(xy.count / 2 < Int(GridLocator.mask), "too many vertices")
-                gridRings.append(UInt32(ringStarts.count - 1))
-                gridBoxes.append(box.minX)
-                gridBoxes.append(box.minY)
-                gridBoxes.append(box.maxX)
-                gridBoxes.append(box.maxY)
-                bounds = bounds.union(box)
-                tb.add(box)
             }
+            self.ringStarts = ringStarts
+            self.gridRings = gridRings
+            self.gridBoxes = gridBoxes
+            self.bounds = bounds
             tree = tb.finish()
             raster = Raster(bounds: bounds, cellCount: Int(cellsPerGrid * Double(max(grids.count, 1))))
             buildCells()
+        }
+
+        /// The rings the locator keeps: those closed with at least three distinct vertices.
+        static func rings(of polygon: Polygon) -> [Ring] {
+            (CollectionOfOne(polygon.exterior) + polygon.holes).filter { $0.coordinates.count >= 4 }
         }
 
         /// The raster rows of band `b` of `bands`: bands are built in parallel, and no two write one cell.
@@ -152,7 +165,7 @@ extension GridLocator {
 
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
-                me.xy.withUnsafeBufferPointer { xy in
+                do { let xy = me.xy.buffer
                     // 1. Reference owners: each grid tests the centres inside its box.
                     for g in gridsOfBand[b].lazy.map(Int.init) {
                         let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
@@ -229,7 +242,7 @@ extension GridLocator {
             let referenceFlag = GridLocator.referenceFlag
             let cursor = words, ownerCursor = ownerWords, header = lastGrid
             let cells = self.cells
-            records = [UInt32](unsafeUninitializedCapacity: total) { buf, done in
+            records = HugePageBuffer(count: total) { buf in
                 guard let base = buf.baseAddress else { return }
                 buf.initialize(repeating: 0)
                 let rec = SharedBuffer(base: base)
@@ -242,7 +255,7 @@ extension GridLocator {
                         ownerCursor[c] = UInt32(at + 1)
                         header[c] = none
                     }
-                    me.xy.withUnsafeBufferPointer { xy in
+                    do { let xy = me.xy.buffer
                         me.forEachEdge(of: gridsOfBand[b]) { g, v in
                             me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
                                 if g == owner[c] {
@@ -275,7 +288,6 @@ extension GridLocator {
                         }
                     }
                 }
-                done = total
             }
         }
     }
@@ -288,7 +300,7 @@ extension GridLocator.Builder {
     /// every point mapped to it is interior to one grid, or outside all) and that grid is the centre's;
     /// the grid is found by the lookup's own rule, the parity of the record's edges crossed by the
     /// segment from the cell's centre. Parallel over bands of rows.
-    func widenedCells() -> [UInt64] {
+    func widenedCells() -> HugePageBuffer<UInt64> {
         let r = raster
         let count = cells.count
         let tag = GridLocator.tag, none = GridLocator.none
@@ -296,13 +308,13 @@ extension GridLocator.Builder {
         let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
         let bands = min(r.rows, 16)
         let me = self
-        return [UInt64](unsafeUninitializedCapacity: count) { buf, done in
+        return HugePageBuffer(count: count) { buf in
             guard let base = buf.baseAddress else { return }
             let out = SharedBuffer(base: base)
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
-                me.records.withUnsafeBufferPointer { rec in
-                    me.xy.withUnsafeBufferPointer { v in
+                do { let rec = me.records.buffer
+                    do { let v = me.xy.buffer
                         for c in rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns {
                             let w = me.cells[c]
                             if w & tag != 0 {
@@ -315,7 +327,6 @@ extension GridLocator.Builder {
                     }
                 }
             }
-            done = count
         }
     }
 

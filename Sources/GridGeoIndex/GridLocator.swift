@@ -60,7 +60,7 @@ public final class GridLocator: Sendable {
     public let bounds: BoundingBox
 
     /// x0, y0, x1, y1, … of every ring, each ring closed (first vertex repeated at its end).
-    let xy: [Double]
+    let xy: HugePageBuffer<Double>
     /// Ring r holds vertices `ringStarts[r] ..< ringStarts[r + 1]`.
     let ringStarts: [UInt32]
     /// Grid g holds rings `gridRings[g] ..< gridRings[g + 1]`.
@@ -71,10 +71,10 @@ public final class GridLocator: Sendable {
     /// grid owning its centre (`subcellNone`: none); bits 53–61 one per sub-cell of a 3 × 3 split of
     /// the cell, set when no edge touches the sub-cell and its owner is the centre's: a point there
     /// is answered from this word alone, without loading the record or any vertex.
-    let cells: [UInt64]
+    let cells: HugePageBuffer<UInt64>
     /// Cell records: per grid [grid (flags: last group, owns the centre)] [vertex index (flag: last edge)]…,
     /// the group of the centre's owner first.
-    let records: [UInt32]
+    let records: HugePageBuffer<UInt32>
     /// Grid boxes, for `nearest`.
     let tree: PackedRTree
 
@@ -147,67 +147,64 @@ public final class GridLocator: Sendable {
     /// Resolves a point in a cell crossed by edges (see the type's documentation).
     func locate(_ px: Double, _ py: Double, record: Int, _ ix: Int, _ iy: Int) -> GridHit? {
         let (rx, ry) = raster.reference(ix, iy)
-        return records.withUnsafeBufferPointer { rec in
-            xy.withUnsafeBufferPointer { v in
-                // Touch every edge first: these loads are independent, so their cache misses overlap,
-                // while in the branchy loop below each mispredicted branch would serialise them.
-                var touched = 0.0
-                var t = record
-                while true {
-                    let header = rec[t]
-                    t += 1
-                    while true {
-                        let e = rec[t]
-                        t += 1
-                        touched += v[2 &* Int(e & Self.mask)]
-                        if e & Self.tag != 0 { break }
-                    }
-                    if header & Self.tag != 0 { break }
-                }
-                if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
-
-                // The box of the segment r → p: an edge outside it cannot cross the segment, even
-                // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
-                let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
-                // Per grid, p is inside iff r is inside XOR the segment crosses an odd number of its
-                // edges. The centre's owner comes first: if p is still inside it, no other grid can
-                // hold p (grids do not overlap), so the other groups are skipped.
-                var i = record
-                while true {
-                    let header = rec[i]
-                    i += 1
-                    let first = i
-                    var odd = false
-                    while true {
-                        let e = rec[i]
-                        i += 1
-                        let k = 2 &* Int(e & Self.mask)
-                        let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
-                        if !(max(ax, bx) <= loX || min(ax, bx) > hiX || max(ay, by) <= loY || min(ay, by) > hiY)
-                            && segmentCrosses(ax, ay, bx, by, rx, ry, px, py) {
-                            odd.toggle()
-                        }
-                        if e & Self.tag != 0 { break }
-                    }
-                    if (header & Self.referenceFlag != 0) != odd {
-                        let onEdge = Self.touchesEdge(rec, v, from: first, px, py)
-                        return GridHit(grid: header & Self.gridMask, position: onEdge ? .boundary : .inside)
-                    }
-                    if header & Self.tag != 0 { break }
-                }
-                // No owner: p may still lie on the outer boundary of the coverage.
-                i = record
-                while true {
-                    let header = rec[i]
-                    if Self.touchesEdge(rec, v, from: i + 1, px, py) {
-                        return GridHit(grid: header & Self.gridMask, position: .boundary)
-                    }
-                    if header & Self.tag != 0 { return nil }
-                    i += 1
-                    while rec[i] & Self.tag == 0 { i += 1 }
-                    i += 1
-                }
+        let rec = records.buffer, v = xy.buffer
+        // Touch every edge first: these loads are independent, so their cache misses overlap,
+        // while in the branchy loop below each mispredicted branch would serialise them.
+        var touched = 0.0
+        var t = record
+        while true {
+            let header = rec[t]
+            t += 1
+            while true {
+                let e = rec[t]
+                t += 1
+                touched += v[2 &* Int(e & Self.mask)]
+                if e & Self.tag != 0 { break }
             }
+            if header & Self.tag != 0 { break }
+        }
+        if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
+
+        // The box of the segment r → p: an edge outside it cannot cross the segment, even
+        // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
+        let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
+        // Per grid, p is inside iff r is inside XOR the segment crosses an odd number of its
+        // edges. The centre's owner comes first: if p is still inside it, no other grid can
+        // hold p (grids do not overlap), so the other groups are skipped.
+        var i = record
+        while true {
+            let header = rec[i]
+            i += 1
+            let first = i
+            var odd = false
+            while true {
+                let e = rec[i]
+                i += 1
+                let k = 2 &* Int(e & Self.mask)
+                let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
+                if !(max(ax, bx) <= loX || min(ax, bx) > hiX || max(ay, by) <= loY || min(ay, by) > hiY)
+                    && segmentCrosses(ax, ay, bx, by, rx, ry, px, py) {
+                    odd.toggle()
+                }
+                if e & Self.tag != 0 { break }
+            }
+            if (header & Self.referenceFlag != 0) != odd {
+                let onEdge = Self.touchesEdge(rec, v, from: first, px, py)
+                return GridHit(grid: header & Self.gridMask, position: onEdge ? .boundary : .inside)
+            }
+            if header & Self.tag != 0 { break }
+        }
+        // No owner: p may still lie on the outer boundary of the coverage.
+        i = record
+        while true {
+            let header = rec[i]
+            if Self.touchesEdge(rec, v, from: i + 1, px, py) {
+                return GridHit(grid: header & Self.gridMask, position: .boundary)
+            }
+            if header & Self.tag != 0 { return nil }
+            i += 1
+            while rec[i] & Self.tag == 0 { i += 1 }
+            i += 1
         }
     }
 
@@ -241,13 +238,13 @@ public final class GridLocator: Sendable {
 
     /// Raster size and how many cells lie wholly inside one grid or outside all grids.
     public var rasterStatistics: (columns: Int, rows: Int, uniformCells: Int) {
-        (raster.columns, raster.rows, cells.count { $0 & Self.cellTag != 0 })
+        (raster.columns, raster.rows, cells.buffer.count { $0 & Self.cellTag != 0 })
     }
 
     /// Of the crossed cells' sub-cells (9 per cell), how many are answered from the cell word alone.
     public var subcellStatistics: (subcells: Int, answeredByWord: Int) {
         var n = 0, set = 0
-        for w in cells where w & Self.cellTag == 0 {
+        for w in cells.buffer where w & Self.cellTag == 0 {
             n += 9
             set += (w >> Self.subcellShift & 0x1FF).nonzeroBitCount
         }
