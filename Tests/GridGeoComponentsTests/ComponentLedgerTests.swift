@@ -1,3 +1,4 @@
+import Foundation
 import GridGeoComponents
 import GridGeoCore
 import GridGeoIndex
@@ -40,11 +41,15 @@ import Testing
     }
 
     @Test func aStoreWithoutGridsHasNoLedger() throws {
-        let (store, _) = try Area.makeStore()
-        defer { try? store.close() }
-        let empty = try GridStore(path: store.path + "-empty.sqlite")
-        defer { try? empty.close() }
-        #expect(throws: ComponentError.noGrids) { try ComponentLedger(store: empty) }
+        try Area.withStore { store in
+            let path = store.path + "-empty.sqlite"
+            let empty = try GridStore(path: path)
+            defer {
+                try? empty.close()
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            #expect(throws: ComponentError.noGrids) { try ComponentLedger(store: empty) }
+        }
     }
 
     /// 部件在线更新 against a replayed reference: 10,000 seeded adds, changes (state, name, maintainer,
