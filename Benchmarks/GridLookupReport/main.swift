@@ -1,4 +1,4 @@
-// Measures GridLocator against its baselines on a seeded synthetic partition and prints medians.
+// Measures GridLocator against its baselines on a seeded synthetic partition (or a store's grids) and prints medians.
 //
 // Usage:
 //   GridLookupReport [grids] [points] [passes] [cellsPerGrid] [single|batch|all]
@@ -6,6 +6,10 @@
 //       baselines on the same points: GEOS 3.11 STRtree + prepared covers, the SpatiaLite R*Tree SQL
 //       query (GridStore.unitGrid(containing:on:); only up to 100,000 grids unless GRIDGEO_BENCH_SQL=1),
 //       brute force (box scan + crossing number) on a prefix of the points.
+//   GridLookupReport db FILE [points] [passes] [cellsPerGrid] [single|batch|all]
+//       The same on the current grid version of a GridGeo store (e.g. the real Dongcheng grids), with
+//       points uniform over the part of the grids' bounds that some grid covers; the SQL baseline
+//       queries that store.
 //   GridLookupReport agree [grids] [points]
 //       Checks GridLocator against GEOS covers on mixed points (uniform, on vertices, on edges, near
 //       edges): the release-mode 1,000,000-point agreement check.
@@ -18,13 +22,16 @@ import GridGeoStore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let agreeMode = arguments.first == "agree"
-let numbers = arguments.compactMap { Double($0) }
-let gridCount = Int(numbers.count > 0 ? numbers[0] : 35_000)
-let pointCount = Int(numbers.count > 1 ? numbers[1] : 1_000_000)
-let passes = Int(numbers.count > 2 ? numbers[2] : 7)
-let cellsPerGrid = numbers.count > 3 ? numbers[3] : 11
+/// `db FILE`: measure on a store's grids instead of a synthetic partition.
+let storePath = arguments.first == "db" && arguments.count > 1 ? arguments[1] : nil
+let numbers = (storePath == nil ? arguments : Array(arguments.dropFirst(2))).compactMap { Double($0) }
+let gridCount = storePath == nil ? Int(numbers.count > 0 ? numbers[0] : 35_000) : 0
+let rest = storePath == nil ? Array(numbers.dropFirst()) : numbers
+let pointCount = Int(rest.count > 0 ? rest[0] : 1_000_000)
+let passes = Int(rest.count > 1 ? rest[1] : 7)
+let cellsPerGrid = rest.count > 2 ? rest[2] : 11
 /// "single" or "batch" runs only that part of GridLocator's measurements (for profiling); "all" adds the baselines.
-let only = arguments.count > 4 ? arguments[4] : "all"
+let only = arguments.last.map { ["single", "batch", "directory", "all"].contains($0) ? $0 : "all" } ?? "all"
 let seed: UInt64 = 2024
 
 func seconds(_ d: Duration) -> Double {
@@ -81,12 +88,10 @@ func agree() throws {
 /// Everything runs inside a function: top-level variables would add exclusivity checks to the loops.
 func run() throws {
     print("load average at start: \(loadAverage())")
-    var made: SyntheticPartition?
-    let generate = time { made = SyntheticPartition(gridCount: gridCount, seed: seed) }
-    let partition = made!
-    let grids = partition.grids
+    let workload = try storePath.map { try Workload(store: $0) } ?? Workload(synthetic: gridCount)
+    let grids = workload.grids
     let vertices = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.exterior.coordinates.count - 1 } }
-    print("partition: \(grids.count) grids, \(fmt(Double(vertices) / Double(grids.count))) vertices/grid, generated in \(fmt(generate, 2)) s")
+    print("\(workload.name): \(grids.count) grids, \(fmt(Double(vertices) / Double(grids.count))) vertices/grid, loaded in \(fmt(workload.seconds, 2)) s")
 
     var built: GridLocator?
     var buildCPU: [Double] = []
@@ -107,16 +112,19 @@ func run() throws {
     print("memory: coordinates \(mib(m.coordinates)), index \(mib(m.index)), ratio index/coordinates \(fmt(Double(m.index) / Double(m.coordinates), 2))")
 
     var rng = SplitMix64(seed: 7)
-    let box = partition.bounds
-    let points = (0..<pointCount).map { _ in
-        Coordinate(x: .random(in: box.minX...box.maxX, using: &rng), y: .random(in: box.minY...box.maxY, using: &rng))
+    let box = workload.bounds
+    var points: [Coordinate] = []
+    points.reserveCapacity(pointCount)
+    while points.count < pointCount {   // a store's grids need not fill their bounds: keep covered points
+        let p = Coordinate(x: .random(in: box.minX...box.maxX, using: &rng), y: .random(in: box.minY...box.maxY, using: &rng))
+        if storePath == nil || locator.locate(p) != nil { points.append(p) }
     }
     var sink = 0
-    print("points: \(pointCount), seeded, uniform over the partition's bounds (all in a grid)")
+    print("points: \(pointCount), seeded, uniform over the grids' bounds" + (storePath == nil ? " (all in a grid)" : ", those in a grid"))
 
     var single = 0.0, batch = 0.0
     if only == "directory" {   // for profiling the answers alone
-        let directory = syntheticDirectory(partition)
+        let directory = try workload.directory()
         let d = (0..<passes).map { _ in
             time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
         }
@@ -144,20 +152,20 @@ func run() throws {
         }
         print("GridLocator nearest, 0–10 m outside the east edge: median \(fmt(median(nearest))) ns/point")
         // What services call: the locator plus the grid's codes and names.
-        let directory = syntheticDirectory(partition)
+        let directory = try workload.directory()
         let d = (0..<3).map { _ in
             time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
         }
         let db = (0..<3).map { _ in time { sink &+= directory.locate(points).count } * 1e9 / Double(pointCount) }
         print("GridDirectory (answers with codes and names) single, random order: median \(fmt(median(d))) ns/point; batch \(fmt(median(db))) ns/point")
-        try baselines(partition, points, single: single, batch: batch, sink: &sink)
+        try baselines(workload, points, single: single, batch: batch, sink: &sink)
     }
     if sink == 42 { print("") }
     print("load average at end: \(loadAverage())")
 }
 
-func baselines(_ partition: SyntheticPartition, _ points: [Coordinate], single: Double, batch: Double, sink: inout Int) throws {
-    let grids = partition.grids
+func baselines(_ workload: Workload, _ points: [Coordinate], single: Double, batch: Double, sink: inout Int) throws {
+    let grids = workload.grids
     // GEOS: STRtree + prepared covers, first hit, every point (3 passes: it is slow).
     let geometries = grids.map { Geometry.multiPolygon($0) }
     let heapBefore = heapBytes()
@@ -175,16 +183,14 @@ func baselines(_ partition: SyntheticPartition, _ points: [Coordinate], single: 
     // SpatiaLite R*Tree + ST_Covers in SQL, through the store (a prefix of the points).
     var sql = Double.nan
     if grids.count <= 100_000 || ProcessInfo.processInfo.environment["GRIDGEO_BENCH_SQL"] == "1" {
-        let folder = FileManager.default.currentDirectoryPath + "/.build"
-        let (store, load) = try partitionStore(partition, seed: seed, folder: folder)
-        let date = LocalDate("2025-01-01")!
+        let (store, load, date) = try workload.store()
         let n = min(points.count, 20_000)
         let t = try (0..<3).map { _ in
             try time { for p in points.prefix(n) { sink &+= try store.unitGrid(containing: p, on: date)?.code.count ?? 0 } } * 1e9 / Double(n)
         }
         sql = median(t)
         print("SpatiaLite R*Tree SQL (GridStore.unitGrid(containing:on:)), first \(n) points: median \(fmt(sql)) ns/point of \(t.map { fmt($0) }); "
-              + (load > 0 ? "store loaded in \(fmt(load, 1)) s" : "store reused from \(folder)"))
+              + (load > 0 ? "store loaded in \(fmt(load, 1)) s" : "store \(store.path)"))
         try store.close()
     } else {
         print("SpatiaLite R*Tree SQL: skipped above 100,000 grids (GRIDGEO_BENCH_SQL=1 runs it; loading takes minutes)")
