@@ -128,7 +128,9 @@ func run() throws {
         let d = (0..<passes).map { _ in
             time { for p in points { sink &+= directory.locate(p).grid?.utf8.count ?? 0 } } * 1e9 / Double(pointCount)
         }
-        print("GridDirectory single, random order: median \(fmt(median(d))) ns/point of \(d.map { fmt($0) })")
+        let db = (0..<passes).map { _ in time { sink &+= directory.locate(points).count } * 1e9 / Double(pointCount) }
+        print("GridDirectory single, random order: median \(fmt(median(d))) ns/point of \(d.map { fmt($0) }); "
+              + "batch \(fmt(median(db))) ns/point of \(db.map { fmt($0) })")
         return
     }
     if only != "batch" {

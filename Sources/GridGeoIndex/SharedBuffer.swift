@@ -1,10 +1,10 @@
 /// A raw buffer that parallel iterations (`DispatchQueue.concurrentPerform`) write at disjoint slots.
 // @unchecked: every user writes disjoint slots per iteration, and each parallel step ends before the
 // next one reads.
-struct SharedBuffer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
+package struct SharedBuffer<T>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<T>
 
-    init(base: UnsafeMutablePointer<T>) { self.base = base }
+    package init(base: UnsafeMutablePointer<T>) { self.base = base }
 
     /// Allocates `count` uninitialised elements; release them with `free()`.
     init(count: Int) { base = .allocate(capacity: count) }

@@ -1,6 +1,7 @@
 public import GridGeoCore
 public import GridGeoStore
 import GridGeoIndex
+import Dispatch
 import Synchronization
 
 /// A named division (区, 街道, 社区) as an answer carries it.
@@ -122,11 +123,19 @@ public final class GridDirectory: Sendable {
     /// The owners of many points, in their order, using every core.
     public func locate(_ points: [Coordinate], nearestWithinMetres: Double = 0) -> [GridAnswer] {
         let hits = locator.locate(points)
-        return zip(points, hits).map { point, hit in
-            if let hit {
-                return answer(grid: Int(hit.grid), position: hit.position == .inside ? .inside : .boundary, distance: nil)
+        let n = points.count, chunk = 1 << 14
+        if n == 0 { return [] }
+        // The answers are built in parallel too: with their names they cost more than the lookups.
+        return [GridAnswer](unsafeUninitializedCapacity: n) { out, done in
+            let answers = SharedBuffer(base: out.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
+                for i in c * chunk..<min(n, (c + 1) * chunk) {
+                    let a = hits[i].map { answer(grid: Int($0.grid), position: $0.position == .inside ? .inside : .boundary, distance: nil) }
+                        ?? locate(points[i], nearestWithinMetres: nearestWithinMetres)
+                    (answers.base + i).initialize(to: a)
+                }
             }
-            return locate(point, nearestWithinMetres: nearestWithinMetres)
+            done = n
         }
     }
 
@@ -177,3 +186,4 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
