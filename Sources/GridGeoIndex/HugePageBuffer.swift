@@ -2,55 +2,39 @@
 import Glibc
 #endif
 
-/// An immutable array whose storage, when large, sits in 2 MiB pages.
+/// Memory for large arrays in 2 MiB pages.
 ///
 /// Random lookups touch a few cache lines spread over megabytes; with 4 KiB pages nearly each one is
-/// also a TLB miss and a page walk. Transparent huge pages are opt-in on Debian
-/// (`/sys/kernel/mm/transparent_hugepage/enabled` is `madvise`), so large buffers are mapped 2 MiB-aligned
-/// and advised `MADV_HUGEPAGE` before the first write. Where that is unavailable (other systems, a
-/// kernel that refuses) it is an ordinary allocation: only speed differs, never results.
-final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    // @unchecked: written once in `init`, read-only afterwards.
-    let buffer: UnsafeBufferPointer<Element>
-    private let mapped: Int   // bytes mapped with mmap; 0 when allocated on the heap
+/// also a TLB miss and a page walk, and every fresh 4 KiB page costs a page fault. Transparent huge
+/// pages are opt-in on Debian (`/sys/kernel/mm/transparent_hugepage/enabled` is `madvise`), so blocks
+/// of 2 MiB or more are mapped 2 MiB-aligned and advised `MADV_HUGEPAGE` before their first write.
+/// Smaller blocks, and systems without `madvise`, get an ordinary allocation: only speed differs.
+enum LargePages {
+    static let pageBytes = 2 << 20
 
-    static var pageBytes: Int { 2 << 20 }
-
-    /// Allocates `count` elements and lets `initialize` write every one of them.
-    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
-        let bytes = count * MemoryLayout<Element>.stride
-        var base: UnsafeMutableRawPointer?
-        var mapped = 0
+    static func allocate(byteCount: Int, alignment: Int) -> UnsafeMutableRawPointer {
         #if canImport(Glibc)
-        if bytes >= Self.pageBytes {
-            let length = (bytes + Self.pageBytes - 1) / Self.pageBytes * Self.pageBytes
-            base = Self.mapAligned(length)
-            if base != nil { mapped = length }
+        if byteCount >= pageBytes {
+            // Out of address space or memory: as fatal as a failed Swift allocation.
+            guard let mapped = mapAligned(mappedLength(byteCount)) else { fatalError("cannot map \(byteCount) bytes") }
+            return mapped
         }
         #endif
-        let start = base ?? UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1),
-                                                            alignment: MemoryLayout<Element>.alignment)
-        let typed = UnsafeMutableBufferPointer(start: start.bindMemory(to: Element.self, capacity: count), count: count)
-        initialize(typed)
-        buffer = UnsafeBufferPointer(typed)
-        self.mapped = mapped
+        return .allocate(byteCount: max(byteCount, 1), alignment: alignment)
     }
 
-    convenience init(_ elements: [Element]) {
-        self.init(count: elements.count) { out in _ = out.initialize(from: elements) }
-    }
-
-    deinit {
-        let start = UnsafeMutableRawPointer(mutating: buffer.baseAddress!)
+    /// Releases what `allocate` returned for the same `byteCount`.
+    static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
         #if canImport(Glibc)
-        if mapped > 0 { munmap(start, mapped); return }
+        if byteCount >= pageBytes {
+            munmap(pointer, mappedLength(byteCount))
+            return
+        }
         #endif
-        start.deallocate()
+        pointer.deallocate()
     }
 
-    var count: Int { buffer.count }
-
-    @inline(__always) subscript(i: Int) -> Element { buffer[i] }
+    private static func mappedLength(_ byteCount: Int) -> Int { (byteCount + pageBytes - 1) / pageBytes * pageBytes }
 
     #if canImport(Glibc)
     /// Maps `length` bytes (a multiple of the page size) at a 2 MiB boundary, advised for huge pages.
@@ -68,4 +52,30 @@ final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         return start
     }
     #endif
+}
+
+/// An immutable array whose storage, when large, sits in 2 MiB pages (`LargePages`).
+final class HugePageBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
+    // @unchecked: written once in `init`, read-only afterwards.
+    let buffer: UnsafeBufferPointer<Element>
+
+    /// Allocates `count` elements and lets `initialize` write every one of them.
+    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        let start = LargePages.allocate(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let typed = UnsafeMutableBufferPointer(start: start.bindMemory(to: Element.self, capacity: count), count: count)
+        initialize(typed)
+        buffer = UnsafeBufferPointer(typed)
+    }
+
+    convenience init(_ elements: [Element]) {
+        self.init(count: elements.count) { out in _ = out.initialize(from: elements) }
+    }
+
+    deinit {
+        LargePages.deallocate(UnsafeMutableRawPointer(mutating: buffer.baseAddress!), byteCount: buffer.count * MemoryLayout<Element>.stride)
+    }
+
+    var count: Int { buffer.count }
+
+    @inline(__always) subscript(i: Int) -> Element { buffer[i] }
 }

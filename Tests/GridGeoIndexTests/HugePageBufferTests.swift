@@ -10,8 +10,8 @@ func buffersHoldWhatTheyWereGiven(count: Int) {
     #expect(buffer.count == count)
     #expect(Array(buffer.buffer) == values)
     #if canImport(Glibc)
-    if count * 8 >= HugePageBuffer<UInt64>.pageBytes {
-        #expect(Int(bitPattern: buffer.buffer.baseAddress) % HugePageBuffer<UInt64>.pageBytes == 0)
+    if count * 8 >= LargePages.pageBytes {
+        #expect(Int(bitPattern: buffer.buffer.baseAddress) % LargePages.pageBytes == 0)
     }
     #endif
 }
