@@ -143,7 +143,7 @@ func run() throws {
     if only != "single" {
         let t = (0..<passes).map { _ in time { sink &+= locator.locate(points).count } * 1e9 / Double(pointCount) }
         batch = median(t)
-        print("GridLocator batch (Hilbert-sorted, all cores): median \(fmt(batch)) ns/point of \(t.map { fmt($0) })")
+        print("GridLocator batch (Z-order-sorted, all cores): median \(fmt(batch)) ns/point of \(t.map { fmt($0) })")
     }
     if only == "all" {
         let outside = (0..<10_000).map { i in

@@ -1,7 +1,7 @@
 import Dispatch
 public import GridGeoCore
 
-/// A query point with its Hilbert key and its position in the input.
+/// A query point with its Z-order key and its position in the input.
 private struct Query {
     var key: UInt32
     var index: UInt32
@@ -17,9 +17,11 @@ private struct Answered {
 extension GridLocator {
     /// Locates many points at once; `result[i]` answers `points[i]`, exactly as `locate(points[i])`.
     ///
-    /// Large batches are ordered along a Hilbert curve over the locator's bounds, so consecutive
-    /// lookups touch nearby cells and vertices, and are spread across all cores:
-    /// 1. per chunk of input, in parallel: Hilbert keys and a histogram of their top 8 bits;
+    /// Large batches are ordered along a Z-order (Morton) curve over the locator's bounds, so
+    /// consecutive lookups touch nearby cells and vertices, and are spread across all cores. (A
+    /// Hilbert curve keeps neighbours a little closer, but with its dearer key the whole batch ran
+    /// 10–20 % slower on 35,000 grids.)
+    /// 1. per chunk of input, in parallel: Z-order keys and a histogram of their top 8 bits;
     /// 2. scatter the (key, position) pairs into 256 buckets, each a compact stretch of the curve;
     /// 3. per bucket, in parallel: radix-sort by key, locate, and append each answer to the group
     ///    of its input chunk (so no two iterations write one slot, and no atomics);
@@ -49,7 +51,7 @@ extension GridLocator {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
                 let p = points[i]
-                let key = hilbertKey(quantise((p.x - minX) * sx), quantise((p.y - minY) * sy))
+                let key = mortonKey(quantise((p.x - minX) * sx), quantise((p.y - minY) * sy))
                 keys.base[i] = key
                 histogram.base[c * 256 + Int(key >> 24)] += 1
             }
@@ -121,3 +123,4 @@ extension GridLocator {
         }
     }
 }
+

@@ -57,3 +57,18 @@ public func hilbertKey(x: UInt32, y: UInt32, order: Int) -> UInt32 {
     }
     return key
 }
+
+/// The position of cell `(x, y)` along the Z-order (Morton) curve over the 65,536 × 65,536 square:
+/// the bits of x and y interleaved, x in the even bits.
+@inline(__always)
+public func mortonKey(_ x: UInt16, _ y: UInt16) -> UInt32 {
+    func spread(_ v: UInt16) -> UInt32 {
+        var w = UInt32(v)
+        w = (w | w << 8) & 0x00FF_00FF
+        w = (w | w << 4) & 0x0F0F_0F0F
+        w = (w | w << 2) & 0x3333_3333
+        w = (w | w << 1) & 0x5555_5555
+        return w
+    }
+    return spread(x) | spread(y) << 1
+}

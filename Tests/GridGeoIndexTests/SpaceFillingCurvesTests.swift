@@ -33,3 +33,20 @@ func hilbertKeyIsABijectionThroughAdjacentCells(order: Int) {
         #expect(hilbertKey(x, y) == hilbertKey(x: UInt32(x), y: UInt32(y), order: 16))
     }
 }
+
+/// Against the definition, bit by bit: bit i of x goes to bit 2i of the key, bit i of y to 2i + 1.
+@Test func mortonKeyInterleavesTheBits() {
+    func reference(_ x: UInt16, _ y: UInt16) -> UInt32 {
+        var key: UInt32 = 0
+        for i in 0..<16 {
+            key |= UInt32(x >> i & 1) << (2 * i) | UInt32(y >> i & 1) << (2 * i + 1)
+        }
+        return key
+    }
+    var rng = SplitMix64(seed: 9)
+    for _ in 0..<10_000 {
+        let x = UInt16.random(in: 0...UInt16.max, using: &rng), y = UInt16.random(in: 0...UInt16.max, using: &rng)
+        #expect(mortonKey(x, y) == reference(x, y))
+    }
+    #expect(mortonKey(0, 0) == 0 && mortonKey(.max, .max) == .max && mortonKey(.max, 0) == 0x5555_5555)
+}
