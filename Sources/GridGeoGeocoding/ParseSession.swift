@@ -121,32 +121,29 @@ struct ParseSession {
     mutating func collectPlaces() {
         let limit = gazetteer.maxNameLength
         guard limit > 0 else { return }
-        var found: [(start: Int, end: Int, list: Int32)] = []
         let names = gazetteer.names   // one copy of the trie's storage for the whole walk
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count where Vocabulary.isHan(buffer[start]) {
                 names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
-                    found.append((start, end, list))
-                }
-            }
-        }
-        for (start, end, list) in found where !splitsAlphanumericRun(start, end) {
-            // Surface lists are grouped by level: one hit per run.
-            let surfaces = gazetteer.surfaceLists[Int(list)]
-            var lower = 0
-            while lower < surfaces.count {
-                let level = gazetteer.levels[Int(surfaces[lower].entry)]
-                var upper = lower
-                var best = Gazetteer.NameForm.short
-                while upper < surfaces.count, gazetteer.levels[Int(surfaces[upper].entry)] == level {
-                    if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
-                        best = surfaces[upper].form
+                    guard !splitsAlphanumericRun(start, end) else { return }
+                    // Surface lists are grouped by level: one hit per run.
+                    let surfaces = gazetteer.surfaceLists[Int(list)]
+                    var lower = 0
+                    while lower < surfaces.count {
+                        let level = surfaces[lower].level
+                        var upper = lower
+                        var best = Gazetteer.NameForm.short
+                        while upper < surfaces.count, surfaces[upper].level == level {
+                            if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
+                                best = surfaces[upper].form
+                            }
+                            upper += 1
+                        }
+                        hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
+                                             surfaces: surfaces[lower..<upper], bestForm: best))
+                        lower = upper
                     }
-                    upper += 1
                 }
-                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
-                                     surfaces: surfaces[lower..<upper], bestForm: best))
-                lower = upper
             }
         }
     }
