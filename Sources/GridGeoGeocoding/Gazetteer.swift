@@ -257,7 +257,11 @@ public struct Gazetteer: Sendable {
         guard inner.code >= 0 else { return false }
         if inner.width == outer.width { return inner.inherited && inner.code == outer.code }
         guard inner.width > outer.width else { return false }
-        return inner.code / powersOfTen[Int(inner.width - outer.width)] == outer.code
+        // inner / 10^d == outer without a division: outer·10^d ≤ inner < (outer + 1)·10^d (codes
+        // have at most 15 digits, so neither product overflows).
+        let scale = powersOfTen[Int(inner.width - outer.width)]
+        let low = outer.code * scale
+        return inner.code >= low && inner.code - low < scale
     }
 
     /// 10⁰ … 10¹⁵, for cutting a code to a shorter one's width.
