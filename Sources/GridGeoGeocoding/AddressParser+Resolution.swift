@@ -6,26 +6,30 @@ extension AddressParser {
     /// being named in full. Ties are kept as ``PlaceMatch/alternatives`` and flagged ambiguous.
     /// Missing parents are inferred from the deepest division named (安定门街道 → 东城区 → 北京市).
     func resolve(_ components: inout [AddressComponent], hits: [PlaceHit], chosen: [Int32]) -> Divisions {
-        var mentions: [(component: Int, hit: PlaceHit)] = []
+        var mentions: [(component: Int, surfaces: ArraySlice<Gazetteer.Surface>)] = []
+        mentions.reserveCapacity(chosen.count)
         for (index, hitIndex) in chosen.enumerated() where hitIndex >= 0 && index < components.count {
             let label = components[index].label
             guard label != .redundant, label != .assist, label != .otherinfo else { continue }
-            mentions.append((index, hits[Int(hitIndex)]))
+            mentions.append((index, hits[Int(hitIndex)].surfaces))
         }
         var divisions = Divisions()
+        var best: [Int] = []   // the top-scoring surfaces of one mention, reused
         for (position, mention) in mentions.enumerated() {
             var bestScore = -Float.greatestFiniteMagnitude
-            var best: [Int] = []
-            let surfaces = Array(mention.hit.surfaces)
-            for (k, surface) in surfaces.enumerated() {
-                let entryID = surface.entry
-                var score: Float = 0
-                for (other, otherMention) in mentions.enumerated() where other != position {
-                    if otherMention.hit.surfaces.contains(where: {
+            best.removeAll(keepingCapacity: true)
+            let surfaces = mention.surfaces
+            for k in surfaces.indices {
+                let surface = surfaces[k]
+                // Counted as an integer: the same Float as adding 1 per related mention.
+                var related = 0
+                for other in mentions.indices where other != position {
+                    if mentions[other].surfaces.contains(where: {
                         Gazetteer.isAncestor(surface.anchor, of: $0.anchor) || Gazetteer.isAncestor($0.anchor, of: surface.anchor)
-                    }) { score += 1 }
+                    }) { related += 1 }
                 }
-                if home[Int(entryID)] { score += 0.5 }
+                var score = Float(related)
+                if home[Int(surface.entry)] { score += 0.5 }
                 switch surface.form {
                 case .full: score += 0.2
                 case .alias: score += 0.1
@@ -33,7 +37,8 @@ extension AddressParser {
                 }
                 if score > bestScore + 1e-4 {
                     bestScore = score
-                    best = [k]
+                    best.removeAll(keepingCapacity: true)
+                    best.append(k)
                 } else if abs(score - bestScore) <= 1e-4 {
                     best.append(k)
                 }

@@ -75,6 +75,8 @@ public struct Gazetteer: Sendable {
     struct Surface: Sendable, Hashable {
         var entry: Int32
         var form: NameForm
+        /// The entry's level.
+        var level: GazetteerLevel
         /// Whether the entry is the city entry of a municipality (北京市 as a city).
         var isMunicipalCity = false
         /// The entry's parent entry, or -1.
@@ -204,7 +206,7 @@ public struct Gazetteer: Sendable {
         let key = FoldedText(surface).scalars
         guard !key.isEmpty else { return }
         maxNameLength = max(maxNameLength, key.count)
-        let item = Surface(entry: entry, form: form, isMunicipalCity: municipalCity[Int(entry)],
+        let item = Surface(entry: entry, form: form, level: levels[Int(entry)], isMunicipalCity: municipalCity[Int(entry)],
                            parent: parents[Int(entry)], anchor: anchors[Int(entry)])
         if let list = names.value(for: key) {
             // Lists stay grouped by level, so a parse reads each level's entries as one run.
@@ -255,7 +257,11 @@ public struct Gazetteer: Sendable {
         guard inner.code >= 0 else { return false }
         if inner.width == outer.width { return inner.inherited && inner.code == outer.code }
         guard inner.width > outer.width else { return false }
-        return inner.code / powersOfTen[Int(inner.width - outer.width)] == outer.code
+        // inner / 10^d == outer without a division: outer·10^d ≤ inner < (outer + 1)·10^d (codes
+        // have at most 15 digits, so neither product overflows).
+        let scale = powersOfTen[Int(inner.width - outer.width)]
+        let low = outer.code * scale
+        return inner.code >= low && inner.code - low < scale
     }
 
     /// 10⁰ … 10¹⁵, for cutting a code to a shorter one's width.

@@ -76,15 +76,11 @@ public struct HouseNumber: Sendable, Hashable, CustomStringConvertible {
         var prefix: String? = nil
         var negative = false
 
-        func hasPrefix(_ word: String) -> Bool {
-            let key = word.unicodeScalars.map(\.value)
-            return scalars[i...].starts(with: key)
-        }
         // Basement floors: 地下一层, 负2楼.
-        for word in ["地下", "负"] where hasPrefix(word) {
+        for (word, key) in Self.basementPrefixes where scalars[i...].starts(with: key) {
             prefix = word
             negative = true
-            i += word.unicodeScalars.count
+            i += key.count
             break
         }
         if prefix == nil, i < end, Self.prefixScalars.contains(scalars[i]), i + 1 < end,
@@ -158,6 +154,9 @@ public struct HouseNumber: Sendable, Hashable, CustomStringConvertible {
         let unit = i < end ? String(scalars: scalars[i..<end]) : nil
         self.init(prefix: prefix, numbers: numbers, range: range, sub: sub, letter: letter, unit: unit)
     }
+
+    /// Basement prefixes with their scalars.
+    static let basementPrefixes: [(word: String, scalars: [UInt32])] = ["地下", "负"].map { ($0, $0.unicodeScalars.map(\.value)) }
 
     /// 甲 乙 丙 丁 附 临.
     static let prefixScalars = ScalarSet("甲乙丙丁附临")

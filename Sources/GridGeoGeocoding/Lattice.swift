@@ -136,39 +136,35 @@ enum Lattice {
         // Scratch memory for the pass in one block, freed on return (one allocation, no
         // copy-on-write checks in the loop). 8-byte items first, so every part stays aligned.
         let slots = (length + 1) * states
-        var layout: [(count: Int, size: Int)] = [
-            (length + 1, 8),                 // reached
-            (slots, 4), (slots, 4),          // best, backCandidate
-            (length + 1, 4), (candidates.count, 4),   // firstByStart, nextSameStart
-            (labelCount * 2, 4), (labelCount, 4),     // entryValue, entryStamp
-            (slots, 1), (labelCount * 2, 1), (states, 1),   // backState, entryState, live
-        ]
-        var offsets: [Int] = []
-        var bytes = 0
-        for k in layout.indices {
-            offsets.append(bytes)
-            bytes += (layout[k].count * layout[k].size + 7) & ~7
-        }
-        layout.removeAll()
+        func rounded(_ bytes: Int) -> Int { (bytes + 7) & ~7 }
+        let bytes = rounded((length + 1) * 8)                                   // reached
+            + 2 * rounded(slots * 4)                                            // best, backCandidate
+            + rounded((length + 1) * 4) + rounded(candidates.count * 4)         // firstByStart, nextSameStart
+            + rounded(labelCount * 2 * 4) + rounded(labelCount * 4)             // entryValue, entryStamp
+            + rounded(slots) + rounded(labelCount * 2) + rounded(states)        // backState, entryState, live
         let block = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
         defer { block.deallocate() }
-        func part<T>(_ k: Int, _ type: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
-            UnsafeMutableBufferPointer(start: (block + offsets[k]).bindMemory(to: T.self, capacity: count), count: count)
+        var offset = 0
+        func next<T>(_ type: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+            let part = UnsafeMutableBufferPointer(start: (block + offset).bindMemory(to: T.self, capacity: count),
+                                                  count: count)
+            offset += rounded(count * MemoryLayout<T>.stride)
+            return part
         }
         // Per position, the states reached so far (bit s: state s), so a position's live states
         // are read from one word instead of a scan of every state.
-        let reached = part(0, UInt64.self, length + 1)
-        let best = part(1, Float.self, slots)
-        let backCandidate = part(2, Int32.self, slots)
-        let firstByStart = part(3, Int32.self, length + 1)
-        let nextSameStart = part(4, Int32.self, candidates.count)
+        let reached = next(UInt64.self, length + 1)
+        let best = next(Float.self, slots)
+        let backCandidate = next(Int32.self, slots)
+        let firstByStart = next(Int32.self, length + 1)
+        let nextSameStart = next(Int32.self, candidates.count)
         // Best entry per (label, flag) at the current position: value and source state, with a
         // stamp saying at which position it was computed.
-        let entryValue = part(5, Float.self, labelCount * 2)
-        let entryStamp = part(6, Int32.self, labelCount)
-        let backState = part(7, Int8.self, slots)
-        let entryState = part(8, Int8.self, labelCount * 2)
-        let live = part(9, Int8.self, states)
+        let entryValue = next(Float.self, labelCount * 2)
+        let entryStamp = next(Int32.self, labelCount)
+        let backState = next(Int8.self, slots)
+        let entryState = next(Int8.self, labelCount * 2)
+        let live = next(Int8.self, states)
         // `best`, `backCandidate` and `backState` hold a value only where `reached` has the
         // state's bit: everything else is never read, so they need no initialising.
         entryStamp.initialize(repeating: -1)
@@ -186,6 +182,7 @@ enum Lattice {
         best[0] = 0
         reached[0] = 1
         let transitionSpread = Self.transitionSpread
+        let rankTable = Self.rankTable   // one lookup of the global, not one per candidate
         transitions.withUnsafeBufferPointer { transitions in
             candidates.withUnsafeBufferPointer { candidates in
                 for position in 0..<length {
@@ -290,6 +287,7 @@ enum Lattice {
             }
         }
         var path: [Int] = []
+        path.reserveCapacity(length)
         var position = length
         while position > 0 {
             let slot = position * states + state
@@ -299,6 +297,7 @@ enum Lattice {
             state = Int(backState[slot])
             position = Int(candidates[index].start)
         }
-        return path.reversed()
+        path.reverse()
+        return path
     }
 }

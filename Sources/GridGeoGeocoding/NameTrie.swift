@@ -5,16 +5,23 @@
 /// Plane. The edges of all other nodes live in one open-addressing hash table keyed by (node,
 /// scalar), so a step costs one multiplication and usually one cache line, however many children
 /// the node has (a first character such as 东 has hundreds; bisecting them missed the cache at
-/// every probe). Insertion keeps value semantics (copy on write), so a ``Gazetteer`` can grow
+/// every probe). An edge slot holds its key, its child and the child's value side by side, so
+/// that line is the only one a step reads. Insertion keeps value semantics (copy on write), so a ``Gazetteer`` can grow
 /// after loading.
 struct NameTrie: Sendable {
     /// Child node per BMP scalar at the root, or -1.
     private var rootTable: [Int32]
     /// Children of the root outside the BMP.
     private var rootAstral: [UInt32: Int32] = [:]
-    /// Edge table: key `node << 32 | scalar` (0: empty slot; node 0 is the root, kept apart) and child.
-    private var edgeKeys: [UInt64]
-    private var edgeChildren: [Int32]
+    /// One slot of the edge table: key `node << 32 | scalar` (0: empty slot; node 0 is the root,
+    /// kept apart), the child, and the child's value (a copy of `values[child]`).
+    private struct Edge {
+        var key: UInt64 = 0
+        var child: Int32 = -1
+        var value: Int32 = -1
+    }
+
+    private var edges: [Edge]
     private var edgeCount = 0
     /// 64 − log2(table size), for the multiplicative hash.
     private var shift: UInt64
@@ -23,8 +30,7 @@ struct NameTrie: Sendable {
 
     init() {
         rootTable = [Int32](repeating: -1, count: 0x10000)
-        edgeKeys = [UInt64](repeating: 0, count: 16)
-        edgeChildren = [Int32](repeating: -1, count: 16)
+        edges = [Edge](repeating: Edge(), count: 16)
         shift = 60
     }
 
@@ -46,7 +52,11 @@ struct NameTrie: Sendable {
     mutating func insert(_ key: some Collection<UInt32>, value: Int32) {
         guard !key.isEmpty else { return }
         var node: Int32 = 0
+        var parent: Int32 = 0
+        var last: UInt32 = 0
         for scalar in key {
+            parent = node
+            last = scalar
             if let next = child(of: node, scalar) {
                 node = next
                 continue
@@ -61,6 +71,15 @@ struct NameTrie: Sendable {
             node = created
         }
         values[Int(node)] = value
+        if parent != 0 { edges[slot(of: Self.edgeKey(parent, last))].value = value }
+    }
+
+    /// The slot holding edge `key`, which must exist.
+    private func slot(of key: UInt64) -> Int {
+        let mask = edges.count - 1
+        var i = Self.slot(key, shift: shift)
+        while edges[i].key != key { i = (i + 1) & mask }
+        return i
     }
 
     @inline(__always)
@@ -75,23 +94,21 @@ struct NameTrie: Sendable {
 
     private mutating func addEdge(_ key: UInt64, to child: Int32) {
         // Keep the table at most half full.
-        if (edgeCount + 1) * 2 > edgeKeys.count {
-            let oldKeys = edgeKeys, oldChildren = edgeChildren
-            edgeKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-            edgeChildren = [Int32](repeating: -1, count: oldKeys.count * 2)
+        if (edgeCount + 1) * 2 > edges.count {
+            let old = edges
+            edges = [Edge](repeating: Edge(), count: old.count * 2)
             shift -= 1
             edgeCount = 0
-            for (k, c) in zip(oldKeys, oldChildren) where k != 0 { place(k, c) }
+            for edge in old where edge.key != 0 { place(edge) }
         }
-        place(key, child)
+        place(Edge(key: key, child: child, value: values[Int(child)]))
     }
 
-    private mutating func place(_ key: UInt64, _ child: Int32) {
-        let mask = edgeKeys.count - 1
-        var i = Self.slot(key, shift: shift)
-        while edgeKeys[i] != 0 { i = (i + 1) & mask }
-        edgeKeys[i] = key
-        edgeChildren[i] = child
+    private mutating func place(_ edge: Edge) {
+        let mask = edges.count - 1
+        var i = Self.slot(edge.key, shift: shift)
+        while edges[i].key != 0 { i = (i + 1) & mask }
+        edges[i] = edge
         edgeCount += 1
     }
 
@@ -105,14 +122,20 @@ struct NameTrie: Sendable {
             }
             return rootAstral[scalar]
         }
+        return edge(of: node, scalar).map { $0.child }
+    }
+
+    /// The edge from non-root `node` along `scalar`.
+    @inline(__always)
+    private func edge(of node: Int32, _ scalar: UInt32) -> Edge? {
         let key = Self.edgeKey(node, scalar)
-        return edgeKeys.withUnsafeBufferPointer { keys -> Int32? in
-            let mask = keys.count - 1
+        return edges.withUnsafeBufferPointer { edges -> Edge? in
+            let mask = edges.count - 1
             var i = Self.slot(key, shift: shift)
             while true {
-                let probe = keys[i]
-                if probe == key { return edgeChildren[i] }
-                if probe == 0 { return nil }
+                let probe = edges[i]
+                if probe.key == key { return probe }
+                if probe.key == 0 { return nil }
                 i = (i + 1) & mask
             }
         }
@@ -123,15 +146,16 @@ struct NameTrie: Sendable {
     @inline(__always)
     func forEachMatch(in text: UnsafeBufferPointer<UInt32>, from start: Int, maxLength: Int,
                       _ body: (_ end: Int, _ value: Int32) -> Void) {
-        var node: Int32 = 0
-        var i = start
         let limit = min(text.count, start + maxLength)
+        guard start < limit, var node = child(of: 0, text[start]) else { return }
+        var i = start + 1
+        if values[Int(node)] >= 0 { body(i, values[Int(node)]) }
+        // Below the root, the edge carries the child's value: one cache line per step.
         while i < limit {
-            guard let next = child(of: node, text[i]) else { return }
-            node = next
+            guard let edge = edge(of: node, text[i]) else { return }
+            node = edge.child
             i += 1
-            let value = values[Int(node)]
-            if value >= 0 { body(i, value) }
+            if edge.value >= 0 { body(i, edge.value) }
         }
     }
 }

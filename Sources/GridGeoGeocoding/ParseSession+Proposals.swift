@@ -184,7 +184,7 @@ extension ParseSession {
                 for stem in 1...8 where k - stem >= 0 && (k - stem <= longest || k == longest) && plainStem(k - stem, k)
                     && !Vocabulary.adminSuffixScalars.contains(text[k - stem]) {
                     // 经济 + 开发区 is no name; 余杭 + 经济开发区 is (a place name before the suffix).
-                    if Self.genericDevzoneStems.contains(String(scalars: text[(k - stem)..<k])) { continue }
+                    if Self.isGenericDevzoneStem(text[(k - stem)..<k]) { continue }
                     let named = hits.contains { Int($0.start) == k - stem && $0.level <= .town }
                     add(k - stem, j, .devzone, 3.2 + (named ? 1.0 : 0) - 0.15 * Float(max(0, stem - 4)), .suffix)
                 }
@@ -203,8 +203,19 @@ extension ParseSession {
     }
 
     /// Words that qualify a development zone without naming it.
-    static let genericDevzoneStems: Set<String> = ["经济", "经济技术", "技术", "高新", "高新技术", "高新技术产业",
-                                                   "工业", "产业", "科技", "出口", "综合", "旅游"]
+    static let genericDevzoneStems = ["经济", "经济技术", "技术", "高新", "高新技术", "高新技术产业", "工业", "产业",
+                                      "科技", "出口", "综合", "旅游"]
+    static let genericDevzoneStemScalars = genericDevzoneStems.map { $0.unicodeScalars.map(\.value) }
+
+    /// Whether `stem` is one of ``genericDevzoneStems`` under `String` equality. Scalars of the
+    /// CJK Unified Ideographs block never decompose, so for them comparing scalars is exact; anything
+    /// else (a compatibility ideograph such as U+F983 旅) takes the string comparison.
+    static func isGenericDevzoneStem(_ stem: ArraySlice<UInt32>) -> Bool {
+        if stem.allSatisfy({ (0x4E00...0x9FFF).contains($0) }) {
+            return genericDevzoneStemScalars.contains { $0.elementsEqual(stem) }
+        }
+        return genericDevzoneStems.contains(String(scalars: stem))
+    }
 
     /// Characters before 区/县 that make a non-district word: 小区, 园区, 工业区, 景区, 社区 …
     static let notDistrictBefore = ScalarSet("小园业景城社校厂片街商宅活能厦场期苑院矿军营发")
@@ -251,32 +262,32 @@ extension ParseSession {
             var minimumStem = 1
             var numberedRoad = false   // 国道 and friends take digit stems: 320国道, G104
             switch Self.roadSuffixKind(suffix) {
-            case "大街", "大道", "胡同": base = 3.2
-            case "街":
+            case .major: base = 3.2
+            case .street:
                 if j < count, text[j] == 0x9053 { continue }   // 街道 is a township
                 base = 2.5
-            case "巷": base = 2.8
-            case "国道", "省道", "县道", "乡道", "高速", "高速公路": numberedRoad = true
-            case "道":
+            case .lane: base = 2.8
+            case .numbered: numberedRoad = true
+            case .way:
                 if text[k - 1] == 0x8857 || text[k - 1] == 0x5927 { continue }   // 街道, 大道
                 base = 1.2
-            case "弄":
+            case .alley:
                 if Vocabulary.isDigit(text[k - 1]) || ChineseNumeral.isNumeral(text[k - 1]) { continue }
                 base = 1.5
-            case "条":
+            case .series:
                 // Beijing hutong series: 东四十条, 北新桥三条, 头条.
                 guard ChineseNumeral.isNumeral(text[k - 1]) || text[k - 1] == 0x5934 else { continue }
                 base = 2.6
                 minimumStem = 2
-            case "段":
+            case .section:
                 // A section of a named road: 人民路一段.
                 guard k >= 3, ChineseNumeral.isNumeral(text[k - 1]),
                       Self.roadEndScalars.contains(text[k - 2]) else { continue }
                 base = 3.0
                 minimumStem = 3
-            case "里": base = 0.8
-            case "线": base = 1.0
-            default: base = strong ? 3.0 : 0.5
+            case .li: base = 0.8
+            case .line: base = 1.0
+            case .other: base = strong ? 3.0 : 0.5
             }
             for stem in minimumStem...8 {
                 let i = k - stem
@@ -299,24 +310,37 @@ extension ParseSession {
         }
     }
 
-    /// The suffix as a string, for the few suffixes with their own rules; computed from scalars
-    /// without allocating for the common one-character cases.
-    static func roadSuffixKind(_ suffix: ArraySlice<UInt32>) -> String {
+    /// The road suffixes with rules of their own.
+    enum RoadSuffixKind {
+        case other, major, street, lane, numbered, way, alley, series, section, li, line
+    }
+
+    /// The suffixes with rules of their own, as scalars.
+    static let roadSuffixKinds: [(word: [UInt32], kind: RoadSuffixKind)] = {
+        let kinds: [(String, RoadSuffixKind)] = [
+            ("大街", .major), ("大道", .major), ("胡同", .major), ("国道", .numbered), ("省道", .numbered),
+            ("县道", .numbered), ("乡道", .numbered), ("高速", .numbered), ("高速公路", .numbered),
+        ]
+        return kinds.map { ($0.0.unicodeScalars.map(\.value), $0.1) }
+    }()
+
+    /// The kind of a road suffix matched by the lexicon (so its scalars are exactly a lexicon
+    /// word's: comparing scalars is comparing strings).
+    static func roadSuffixKind(_ suffix: ArraySlice<UInt32>) -> RoadSuffixKind {
         if suffix.count == 1 {
             switch suffix.first! {
-            case 0x8857: return "街"
-            case 0x5DF7: return "巷"
-            case 0x9053: return "道"
-            case 0x5F04: return "弄"
-            case 0x6761: return "条"
-            case 0x6BB5: return "段"
-            case 0x91CC: return "里"
-            case 0x7EBF: return "线"
-            case 0x8DEF: return "路"
-            default: return "?"
+            case 0x8857: return .street    // 街
+            case 0x5DF7: return .lane      // 巷
+            case 0x9053: return .way       // 道
+            case 0x5F04: return .alley     // 弄
+            case 0x6761: return .series    // 条
+            case 0x6BB5: return .section   // 段
+            case 0x91CC: return .li        // 里
+            case 0x7EBF: return .line      // 线
+            default: return .other
             }
         }
-        return String(scalars: suffix)
+        return roadSuffixKinds.first { $0.word.elementsEqual(suffix) }?.kind ?? .other
     }
 
     /// 路 街 道 巷: the end of a road name, before a section number.

@@ -48,6 +48,10 @@ struct ParseSession {
     let home: [Bool]
     /// Whether the writer typed any spaces.
     let hasSpaces: Bool
+    /// Character class of each position (``separatorClass``, ``hanClass``, ``alnumClass`` bits),
+    /// computed once: the rules ask about every position many times.
+    let classes: [UInt8]
+    static let separatorClass: UInt8 = 1, hanClass: UInt8 = 2, alnumClass: UInt8 = 4
 
     init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool]) {
         self.folded = folded
@@ -55,6 +59,11 @@ struct ParseSession {
         self.home = home
         self.hasSpaces = folded.spaceBefore.contains(true)
         self.text = folded.scalars
+        let separators = Vocabulary.separatorScalars
+        self.classes = folded.scalars.map { scalar in
+            (separators.contains(scalar) ? Self.separatorClass : 0) | (Vocabulary.isHan(scalar) ? Self.hanClass : 0)
+                | (Vocabulary.isAlphanumeric(scalar) ? Self.alnumClass : 0)
+        }
     }
 
     /// Hit indices used by the chosen path, by component order.
@@ -63,6 +72,8 @@ struct ParseSession {
     mutating func run() {
         guard count > 0 else { return }
         candidates.reserveCapacity(count * 24)
+        lex.reserveCapacity(count)
+        hits.reserveCapacity(count)
         collectLexicon()
         markBarriers()
         collectPlaces()
@@ -121,32 +132,29 @@ struct ParseSession {
     mutating func collectPlaces() {
         let limit = gazetteer.maxNameLength
         guard limit > 0 else { return }
-        var found: [(start: Int, end: Int, list: Int32)] = []
         let names = gazetteer.names   // one copy of the trie's storage for the whole walk
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count where Vocabulary.isHan(buffer[start]) {
                 names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
-                    found.append((start, end, list))
-                }
-            }
-        }
-        for (start, end, list) in found where !splitsAlphanumericRun(start, end) {
-            // Surface lists are grouped by level: one hit per run.
-            let surfaces = gazetteer.surfaceLists[Int(list)]
-            var lower = 0
-            while lower < surfaces.count {
-                let level = gazetteer.levels[Int(surfaces[lower].entry)]
-                var upper = lower
-                var best = Gazetteer.NameForm.short
-                while upper < surfaces.count, gazetteer.levels[Int(surfaces[upper].entry)] == level {
-                    if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
-                        best = surfaces[upper].form
+                    guard !splitsAlphanumericRun(start, end) else { return }
+                    // Surface lists are grouped by level: one hit per run.
+                    let surfaces = gazetteer.surfaceLists[Int(list)]
+                    var lower = 0
+                    while lower < surfaces.count {
+                        let level = surfaces[lower].level
+                        var upper = lower
+                        var best = Gazetteer.NameForm.short
+                        while upper < surfaces.count, surfaces[upper].level == level {
+                            if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
+                                best = surfaces[upper].form
+                            }
+                            upper += 1
+                        }
+                        hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
+                                             surfaces: surfaces[lower..<upper], bestForm: best))
+                        lower = upper
                     }
-                    upper += 1
                 }
-                hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
-                                     surfaces: surfaces[lower..<upper], bestForm: best))
-                lower = upper
             }
         }
     }
@@ -157,10 +165,9 @@ struct ParseSession {
         // Bound the pairwise work on hostile input.
         let limit = min(hits.count, 96)
         var pairs: [(parent: Int, child: Int)] = []
-        for a in 0..<limit {
+        for a in 0..<limit where hits[a].level <= .community {
             for b in 0..<limit where a != b {
-                guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level, hits[a].level <= .community
-                else { continue }
+                guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level else { continue }
                 if anyRelated(hits[a].surfaces, hits[b].surfaces) { pairs.append((a, b)) }
             }
         }
@@ -174,18 +181,16 @@ struct ParseSession {
             hits[parent].childSupport = true
             hits[child].parentSupport = true
         }
-        for a in 0..<limit {
+        for a in 0..<limit where hits[a].level <= .town {
             for b in 0..<limit where a != b {
-                let first = hits[a]
-                let second = hits[b]
-                guard first.end <= second.start, first.level <= .town, second.level <= .town else { continue }
-                if sameUnit(first.surfaces, second.surfaces) {
+                guard hits[a].end <= hits[b].start, hits[b].level <= .town else { continue }
+                if sameUnit(hits[a].surfaces, hits[b].surfaces) {
                     hits[a].duplicate = true
                     hits[b].duplicate = true
                     // The support of a repeated unit belongs to its first mention.
                     hits[b].parentSupport = false
                     hits[b].childSupport = false
-                    if first.end - first.start <= second.end - second.start {
+                    if hits[a].end - hits[a].start <= hits[b].end - hits[b].start {
                         hits[a].redundantPreferred = true
                     } else {
                         hits[b].redundantPreferred = true
@@ -223,9 +228,9 @@ struct ParseSession {
 
     // MARK: Helpers
 
-    @inline(__always) func isSeparator(_ i: Int) -> Bool { Vocabulary.separatorScalars.contains(text[i]) }
-    @inline(__always) func isHan(_ i: Int) -> Bool { Vocabulary.isHan(text[i]) }
-    @inline(__always) func isAlnum(_ i: Int) -> Bool { Vocabulary.isAlphanumeric(text[i]) }
+    @inline(__always) func isSeparator(_ i: Int) -> Bool { classes[i] & Self.separatorClass != 0 }
+    @inline(__always) func isHan(_ i: Int) -> Bool { classes[i] & Self.hanClass != 0 }
+    @inline(__always) func isAlnum(_ i: Int) -> Bool { classes[i] & Self.alnumClass != 0 }
 
     /// Whether `start..<end` begins or ends inside a run of ASCII letters and digits.
     @inline(__always) func splitsAlphanumericRun(_ start: Int, _ end: Int) -> Bool {
@@ -254,15 +259,18 @@ struct ParseSession {
     /// Turns the best path into components over the original input.
     func components(input: String) -> [AddressComponent] {
         guard !path.isEmpty else { return [] }
-        // String index of every input scalar (and of the end), to slice the text as typed.
-        var indices: [String.Index] = []
-        indices.reserveCapacity(folded.inputCount + 1)
-        var position = input.unicodeScalars.startIndex
-        while position < input.unicodeScalars.endIndex {
-            indices.append(position)
-            position = input.unicodeScalars.index(after: position)
+        // Components come in input order, so one cursor walks the input's scalars once to find
+        // where each one starts and ends.
+        let scalars = input.unicodeScalars
+        var cursor = scalars.startIndex
+        var cursorOffset = 0
+        func scalarIndex(_ offset: Int) -> String.Index {
+            while cursorOffset < offset {
+                scalars.formIndex(after: &cursor)
+                cursorOffset += 1
+            }
+            return cursor
         }
-        indices.append(input.unicodeScalars.endIndex)
         var result: [AddressComponent] = []
         result.reserveCapacity(path.count)
         for index in path {
@@ -272,7 +280,8 @@ struct ParseSession {
             let label = AddressLabel.byIndex[Int(candidate.label)]
             let lower = Int(folded.origin[start])
             let upper = Int(folded.origin[end - 1]) + 1
-            let surface = String(input.unicodeScalars[indices[lower]..<indices[upper]])
+            let from = scalarIndex(lower)
+            let surface = String(scalars[from..<scalarIndex(upper)])
             let foldedSlice = text[start..<end]
             var number: HouseNumber? = nil
             var normalized = String(scalars: foldedSlice)
