@@ -11,7 +11,7 @@ struct GeoImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geo-import",
         abstract: "Import shapefile deliveries into a GridGeo database, complete the hierarchy, build unit grids, look at the result.",
-        subcommands: [Inspect.self, Import.self, DraftStreets.self, DraftCommunities.self, BuildGrids.self, Export.self, Render.self])
+        subcommands: [Inspect.self, Import.self, DraftStreets.self, DraftCommunities.self, BuildGrids.self, ReassignComponents.self, Export.self, Render.self])
 }
 
 /// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.

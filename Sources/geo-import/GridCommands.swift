@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import GridGeoCLI
+import GridGeoComponents
 import GridGeoGrids
 import GridGeoHierarchy
+import GridGeoLookup
 import GridGeoStore
 
 /// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.
@@ -193,6 +195,12 @@ struct BuildGrids: ParsableCommand {
             throw stop(error)
         }
         for line in summary(result) { print(line) }
+        if result.outcome == .published {
+            do { try reassignComponents(store, from: result.startDate, quiet: quiet) } catch {
+                throw stop(.io("grid version \(result.publishedVersion ?? 0) was published, but its components were not moved "
+                               + "to the new grids: \(error); run geo-import reassign-components --db \(db)"))
+            }
+        }
         if result.outcome == .refused {
             let kinds = result.validation.problems.filter { GridBuildJob.blockingKinds.contains($0.kind) }
             var counts = Dictionary(grouping: kinds, by: \.kind.rawValue).map { "\($0.key) \($0.value.count)" }.sorted()
@@ -245,5 +253,65 @@ struct BuildGrids: ParsableCommand {
         case .refused: lines.append("refused: nothing published")
         }
         return lines
+    }
+}
+
+/// Components follow a re-division: each one in use moves to the grid of the version valid on `date`
+/// that it lies in, dated `date`, so its history still names the old grid before. One transaction.
+/// Components in no grid of that version keep theirs and are listed on stderr.
+/// - Returns: the number of components in use (0: nothing was done).
+@discardableResult
+func reassignComponents(_ store: GridStore, from date: LocalDate, directory: GridDirectory? = nil, quiet: Bool) throws -> Int {
+    let total = try store.componentCounts(by: .district).reduce(0) { $0 + $1.count }
+    guard total > 0 else { return 0 }
+    let ledger = try ComponentLedger(store: store, directory: directory ?? GridDirectory(store: store, on: date))
+    let (changed, outside) = try ledger.reassignGrids(on: date, skipOutside: true)
+    print("components: \(grouped(Double(changed))) of \(grouped(Double(total))) moved to the grid they lie in, from \(date)"
+          + (outside.isEmpty ? "" : "; \(outside.count) lie in no grid and keep theirs"))
+    for o in outside.prefix(quiet ? 0 : 20) {
+        FileHandle.standardError.write(Data(String(format: "  in no grid: %@ at (%.7f, %.7f)\n", o.name, o.location.lon, o.location.lat).utf8))
+    }
+    if !quiet && outside.count > 20 { FileHandle.standardError.write(Data("  … \(outside.count - 20) more\n".utf8)) }
+    return total
+}
+
+struct ReassignComponents: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reassign-components",
+        abstract: "Move every component to the unit grid it lies in, after a re-division.",
+        discussion: """
+            build-grids does this itself when it publishes a version; run it again if that step failed, or \
+            for another date. Each component in use whose grid differs from the one it lies in on --date gets \
+            a change to that grid dated --date (its history keeps the old grid before). Components in no grid \
+            keep theirs and are listed. One transaction.
+            Exit codes: 64 usage, 65 no grid version on that date, 66 missing database, 74 I/O.
+            """)
+
+    @Option(help: "The GridGeo database.") var db: String
+    @Option(help: "The day the grids apply from, YYYY-MM-DD (default: the current version's first day).") var date: String?
+    @Flag(name: .shortAndLong, help: "Do not list components in no grid.") var quiet = false
+
+    func validate() throws {
+        if let date, LocalDate(date) == nil { throw ValidationError("--date \(date): expected YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let store = try openExisting(db)
+        let day: LocalDate
+        if let date {
+            day = LocalDate(date)!
+        } else {
+            guard let current = try? store.currentGridVersion() else { throw stop(.data("\(db) has no grid version: run build-grids first")) }
+            day = current.startDate
+        }
+        let directory: GridDirectory
+        do { directory = try GridDirectory(store: store, on: day) } catch {
+            throw stop(.data("\(db): \(error)"))
+        }
+        do {
+            if try reassignComponents(store, from: day, directory: directory, quiet: quiet) == 0 { print("no components in \(db): nothing to move") }
+        } catch {
+            throw stop(.io("\(db): \(error)"))
+        }
     }
 }

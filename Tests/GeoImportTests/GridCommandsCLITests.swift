@@ -1,7 +1,9 @@
 import Foundation
+import GridGeoComponents
 import GridGeoCore
 import GridGeoGrids
 import GridGeoHierarchy
+import GridGeoLookup
 import GridGeoStore
 import Testing
 
@@ -108,10 +110,27 @@ private let emptyStorePath = FileManager.default.temporaryDirectory
             #expect(communities.contains { $0.code == g.communityCode && g.code.hasPrefix($0.code) })
         }
 
+        // Components placed in version 1's grids, on a 7 × 5 lattice over the district.
+        let spots = (0..<35).map { i in Self.frame.toLonLat(Coordinate(x: 57 + Double(i % 7) * 111, y: 43 + Double(i / 7) * 117)) }
+        let added = try ComponentLedger(store: store).add(spots.enumerated().map { i, p in
+            ComponentRecord(classCode: "0101", className: "", name: "井盖\(i)", districtCode: "", location: p, startDate: LocalDate("2024-02-01")!)
+        }).codes
+        let oldGrids = try added.map { try store.component(code: $0)!.gridCode }
+
         // A re-division: version 2 from 2024-06-01, version 1 ends that day.
         let second = try runGeoImport(["build-grids", "-q", "--db", db, "--target-area", "20000", "--start-date", "2024-06-01"], in: ws)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("published grid version 2, valid from 2024-06-01; version 1 ends 2024-06-01"))
+        // The components followed: from 2024-06-01 each is in the version-2 grid that owns it, before
+        // that still in its version-1 grid.
+        let v2 = try GridDirectory(store: store, on: LocalDate("2024-06-01")!)
+        let moved = zip(added, spots).filter { code, p in (try? store.component(code: code)?.gridCode) != v2.locate(p).grid }
+        #expect(moved.isEmpty, "\(moved.count) components not in their version-2 grid")
+        let changed = zip(oldGrids, spots).count { old, p in old != v2.locate(p).grid }
+        #expect(changed > 0 && second.stdout.contains("components: \(changed) of 35 moved to the grid they lie in, from 2024-06-01"), "\(second.stdout)")
+        #expect(try added.map { try store.component(code: $0, on: LocalDate("2024-05-31")!)!.gridCode } == oldGrids)
+        let again = try runGeoImport(["reassign-components", "--db", db], in: ws)
+        #expect(again.status == 0 && again.stdout == "components: 0 of 35 moved to the grid they lie in, from 2024-06-01\n", "\(again.stdout)\(again.stderr)")
         let versions = try store.gridVersions()
         #expect(versions.map(\.version) == [1, 2])
         #expect(versions.map(\.endDate) == [LocalDate("2024-06-01"), nil])
@@ -137,6 +156,12 @@ private let emptyStorePath = FileManager.default.temporaryDirectory
                 exitCode: 73, fragments: ["Error 73: ", "110101001", "already has 3 communities"]),
         Failure(name: "malformed --start-date", arguments: { db, _ in ["build-grids", "--db", db, "--start-date", "2024/06/01"] },
                 exitCode: 64, fragments: ["--start-date 2024/06/01"]),
+        Failure(name: "reassign-components, malformed --date", arguments: { db, _ in ["reassign-components", "--db", db, "--date", "6/1"] },
+                exitCode: 64, fragments: ["--date 6/1"]),
+        Failure(name: "reassign-components, no grids that day", arguments: { db, _ in ["reassign-components", "--db", db, "--date", "2023-01-01"] },
+                exitCode: 65, fragments: ["Error 65: ", "2023-01-01"]),
+        Failure(name: "reassign-components, missing database", arguments: { _, ws in ["reassign-components", "--db", ws + "/none.sqlite"] },
+                exitCode: 66, fragments: ["Error 66: ", "none.sqlite"]),
         Failure(name: "impossible --target-area", arguments: { db, _ in ["build-grids", "--db", db, "--target-area", "0"] },
                 exitCode: 64, fragments: ["--target-area"]),
         Failure(name: "start date not after the current version", arguments: { db, _ in ["build-grids", "-q", "--db", db, "--target-area", "5000", "--start-date", "2024-01-01"] },
