@@ -165,56 +165,55 @@ extension GridLocator {
 
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
-                do { let xy = me.xy.buffer
-                    // 1. Reference owners: each grid tests the centres inside its box.
-                    for g in gridsOfBand[b].lazy.map(Int.init) {
-                        let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
-                        let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
-                        guard bx0 <= bx1 else { continue }
-                        let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), rows.lowerBound)
-                        let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, rows.upperBound)
-                        guard iy0 <= iy1 else { continue }
-                        let ix0 = max(Int(((bx0 - r.minX) * r.inverseWidth - 0.5).rounded(.down)), 0)
-                        let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
-                        guard ix0 <= ix1 else { continue }
-                        for iy in iy0...iy1 {
-                            let py = r.reference(ix0, iy).1
-                            guard py >= by0 && py <= by1 else { continue }
-                            // The edges straddling this row of centres (half-open in y), found once per row.
-                            var straddling = InlineArray<64, Int>(repeating: 0)
-                            var n = 0
-                            for ring in Int(me.gridRings[g])..<Int(me.gridRings[g + 1]) {
-                                for v in Int(me.ringStarts[ring])..<(Int(me.ringStarts[ring + 1]) - 1)
-                                where (xy[2 * v + 1] > py) != (xy[2 * v + 3] > py) {
-                                    if n < 64 { straddling[n] = v }
-                                    n += 1
-                                }
+                let xy = me.xy.buffer
+                // 1. Reference owners: each grid tests the centres inside its box.
+                for g in gridsOfBand[b].lazy.map(Int.init) {
+                    let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
+                    let bx1 = me.gridBoxes[4 * g + 2], by1 = me.gridBoxes[4 * g + 3]
+                    guard bx0 <= bx1 else { continue }
+                    let iy0 = max(Int(((by0 - r.minY) * r.inverseHeight - 0.5).rounded(.down)), rows.lowerBound)
+                    let iy1 = min(Int(((by1 - r.minY) * r.inverseHeight - 0.5).rounded(.down)) + 1, rows.upperBound)
+                    guard iy0 <= iy1 else { continue }
+                    let ix0 = max(Int(((bx0 - r.minX) * r.inverseWidth - 0.5).rounded(.down)), 0)
+                    let ix1 = min(Int(((bx1 - r.minX) * r.inverseWidth - 0.5).rounded(.down)) + 1, r.columns - 1)
+                    guard ix0 <= ix1 else { continue }
+                    for iy in iy0...iy1 {
+                        let py = r.reference(ix0, iy).1
+                        guard py >= by0 && py <= by1 else { continue }
+                        // The edges straddling this row of centres (half-open in y), found once per row.
+                        var straddling = InlineArray<64, Int>(repeating: 0)
+                        var n = 0
+                        for ring in Int(me.gridRings[g])..<Int(me.gridRings[g + 1]) {
+                            for v in Int(me.ringStarts[ring])..<(Int(me.ringStarts[ring + 1]) - 1)
+                            where (xy[2 * v + 1] > py) != (xy[2 * v + 3] > py) {
+                                if n < 64 { straddling[n] = v }
+                                n += 1
                             }
-                            for ix in ix0...ix1 {
-                                let px = r.reference(ix, iy).0
-                                guard px >= bx0 && px <= bx1 else { continue }
-                                var odd = false
-                                if n <= 64 {
-                                    for k in 0..<n {
-                                        let v = straddling[k]
-                                        if rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) { odd.toggle() }
-                                    }
-                                } else {
-                                    odd = me.owns(g, px, py, xy)
+                        }
+                        for ix in ix0...ix1 {
+                            let px = r.reference(ix, iy).0
+                            guard px >= bx0 && px <= bx1 else { continue }
+                            var odd = false
+                            if n <= 64 {
+                                for k in 0..<n {
+                                    let v = straddling[k]
+                                    if rayCrosses(xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], px, py) { odd.toggle() }
                                 }
-                                if odd { owner[iy * r.columns + ix] = UInt32(g) }
+                            } else {
+                                odd = me.owns(g, px, py, xy)
                             }
+                            if odd { owner[iy * r.columns + ix] = UInt32(g) }
                         }
                     }
-                    // 2. Count words per cell: one per edge plus one header per grid; and those of the
-                    //    reference owner's group, which goes first.
-                    me.forEachEdge(of: gridsOfBand[b]) { g, v in
-                        me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
-                            let n: UInt32 = lastGrid[c] != g ? 2 : 1
-                            lastGrid[c] = g
-                            words[c] += n
-                            if g == owner[c] { ownerWords[c] += n }
-                        }
+                }
+                // 2. Count words per cell: one per edge plus one header per grid; and those of the
+                //    reference owner's group, which goes first.
+                me.forEachEdge(of: gridsOfBand[b]) { g, v in
+                    me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                        let n: UInt32 = lastGrid[c] != g ? 2 : 1
+                        lastGrid[c] = g
+                        words[c] += n
+                        if g == owner[c] { ownerWords[c] += n }
                     }
                 }
             }
@@ -255,24 +254,23 @@ extension GridLocator {
                         ownerCursor[c] = UInt32(at + 1)
                         header[c] = none
                     }
-                    do { let xy = me.xy.buffer
-                        me.forEachEdge(of: gridsOfBand[b]) { g, v in
-                            me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
-                                if g == owner[c] {
-                                    rec[Int(ownerCursor[c])] = UInt32(v)
-                                    ownerCursor[c] += 1
-                                    return
-                                }
-                                var at = Int(cursor[c])
-                                if header[c] == none || rec[Int(header[c])] != g {
-                                    if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
-                                    rec[at] = g
-                                    header[c] = UInt32(at)
-                                    at += 1
-                                }
-                                rec[at] = UInt32(v)
-                                cursor[c] = UInt32(at + 1)
+                    let xy = me.xy.buffer
+                    me.forEachEdge(of: gridsOfBand[b]) { g, v in
+                        me.forEachCell(ofEdge: v, xy, margin: m, rows: rows) { c in
+                            if g == owner[c] {
+                                rec[Int(ownerCursor[c])] = UInt32(v)
+                                ownerCursor[c] += 1
+                                return
                             }
+                            var at = Int(cursor[c])
+                            if header[c] == none || rec[Int(header[c])] != g {
+                                if header[c] != none { rec[at - 1] |= tag }   // last edge of the previous grid
+                                rec[at] = g
+                                header[c] = UInt32(at)
+                                at += 1
+                            }
+                            rec[at] = UInt32(v)
+                            cursor[c] = UInt32(at + 1)
                         }
                     }
                     for c in bandCells where cells[c] & tag == 0 {
@@ -313,17 +311,15 @@ extension GridLocator.Builder {
             let out = SharedBuffer(base: base)
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
-                do { let rec = me.records.buffer
-                    do { let v = me.xy.buffer
-                        for c in rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns {
-                            let w = me.cells[c]
-                            if w & tag != 0 {
-                                (out.base + c).initialize(to: GridLocator.cellTag | UInt64(w == none ? none : w & GridLocator.mask))
-                            } else {
-                                let word = subcells ? me.crossedWord(record: Int(w), cell: c, rec, v, margin: m) : UInt64(w)
-                                (out.base + c).initialize(to: word)
-                            }
-                        }
+                let rec = me.records.buffer
+                let v = me.xy.buffer
+                for c in rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns {
+                    let w = me.cells[c]
+                    if w & tag != 0 {
+                        (out.base + c).initialize(to: GridLocator.cellTag | UInt64(w == none ? none : w & GridLocator.mask))
+                    } else {
+                        let word = subcells ? me.crossedWord(record: Int(w), cell: c, rec, v, margin: m) : UInt64(w)
+                        (out.base + c).initialize(to: word)
                     }
                 }
             }
