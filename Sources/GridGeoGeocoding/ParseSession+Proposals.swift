@@ -704,10 +704,7 @@ extension ParseSession {
                 let longest = j - i == 10
                 if !rightAnchor[j], !longest { continue }
                 if longest { leftAnchor[j] = true }   // a long gap continues from here
-                add(i, j, .poi, -2.0, .context)
-                add(i, j, .subpoi, -3.0, .context)
-                add(i, j, .person, -2.2, .context)
-                if j - i == 1 { add(i, j, .redundant, -3.0, .context) }
+                addFallbackSpan(i, j)
             }
             // An ASCII run longer than the window still needs a reading.
             if isAlnum(i), j - i >= 10 {

@@ -241,17 +241,36 @@ struct ParseSession {
     mutating func add(_ start: Int, _ end: Int, _ label: AddressLabel, _ score: Float,
                       _ evidence: AddressComponent.Evidence, hit: Int = -1) {
         guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
-        var score = score
-        // Typed spaces are boundaries: a span crossing one costs, one aligned with it earns.
-        if hasSpaces {
-            if folded.spaceBefore[start] { score += 0.3 }
-            if end < count, folded.spaceBefore[end] { score += 0.3 }
-            if end - start > 1 {
-                for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
-            }
-        }
         candidates.append(Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index),
-                                    evidence: evidence, score: score, hit: Int32(hit)))
+                                    evidence: evidence, score: spaced(score, start, end), hit: Int32(hit)))
+    }
+
+    /// The fallback readings of one unknown span (poi, subpoi, person; redundant for one character):
+    /// what four `add` calls would append, with the span checked once. Fallback spans are most
+    /// of the candidates.
+    mutating func addFallbackSpan(_ start: Int, _ end: Int) {
+        guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
+        func fallback(_ label: AddressLabel, _ score: Float) -> Candidate {
+            Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index), evidence: .context,
+                      score: spaced(score, start, end), hit: -1)
+        }
+        candidates.append(fallback(.poi, -2.0))
+        candidates.append(fallback(.subpoi, -3.0))
+        candidates.append(fallback(.person, -2.2))
+        if end - start == 1 { candidates.append(fallback(.redundant, -3.0)) }
+    }
+
+    /// `score` adjusted for typed spaces: they are boundaries, so a span crossing one costs and one
+    /// aligned with it earns. (Applied per score, step by step, so every Float comes out the same.)
+    @inline(__always) func spaced(_ score: Float, _ start: Int, _ end: Int) -> Float {
+        guard hasSpaces else { return score }
+        var score = score
+        if folded.spaceBefore[start] { score += 0.3 }
+        if end < count, folded.spaceBefore[end] { score += 0.3 }
+        if end - start > 1 {
+            for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+        }
+        return score
     }
 
     // MARK: Components
@@ -259,40 +278,45 @@ struct ParseSession {
     /// Turns the best path into components over the original input.
     func components(input: String) -> [AddressComponent] {
         guard !path.isEmpty else { return [] }
-        // Components come in input order, so one cursor walks the input's scalars once to find
-        // where each one starts and ends.
-        let scalars = input.unicodeScalars
-        var cursor = scalars.startIndex
-        var cursorOffset = 0
-        func scalarIndex(_ offset: Int) -> String.Index {
-            while cursorOffset < offset {
-                scalars.formIndex(after: &cursor)
-                cursorOffset += 1
+        // Components come in input order, so one cursor walks the input's UTF-8 once, scalar by
+        // scalar, to find where each one starts and ends; each surface is then one copy of bytes.
+        var input = input
+        return input.withUTF8 { utf8 in
+            var cursor = 0
+            var cursorOffset = 0
+            func byteOffset(_ offset: Int) -> Int {
+                while cursorOffset < offset {
+                    let lead = utf8[cursor]
+                    cursor += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    cursorOffset += 1
+                }
+                return cursor
             }
-            return cursor
-        }
-        var result: [AddressComponent] = []
-        result.reserveCapacity(path.count)
-        for index in path {
-            let candidate = candidates[index]
-            let start = Int(candidate.start)
-            let end = Int(candidate.end)
-            let label = AddressLabel.byIndex[Int(candidate.label)]
-            let lower = Int(folded.origin[start])
-            let upper = Int(folded.origin[end - 1]) + 1
-            let from = scalarIndex(lower)
-            let surface = String(scalars[from..<scalarIndex(upper)])
-            let foldedSlice = text[start..<end]
-            var number: HouseNumber? = nil
-            var normalized = String(scalars: foldedSlice)
-            if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
-                number = parsed
-                normalized = Self.normalizedNumberText(foldedSlice)
+            var result: [AddressComponent] = []
+            result.reserveCapacity(path.count)
+            for index in path {
+                let candidate = candidates[index]
+                let start = Int(candidate.start)
+                let end = Int(candidate.end)
+                let label = AddressLabel.byIndex[Int(candidate.label)]
+                let lower = Int(folded.origin[start])
+                let upper = Int(folded.origin[end - 1]) + 1
+                let from = byteOffset(lower)
+                let surface = String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<byteOffset(upper)]), as: UTF8.self)
+                let foldedSlice = text[start..<end]
+                var number: HouseNumber? = nil
+                let normalized: String
+                if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
+                    number = parsed
+                    normalized = Self.normalizedNumberText(foldedSlice)
+                } else {
+                    normalized = String(scalars: foldedSlice)
+                }
+                result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
+                                               number: number, place: nil, evidence: candidate.evidence))
             }
-            result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
-                                           number: number, place: nil, evidence: candidate.evidence))
+            return result
         }
-        return result
     }
 
     /// A number component with its Chinese numeral runs written as digits, everything else kept.
