@@ -11,7 +11,7 @@ extension AddressParser {
         for (index, hitIndex) in chosen.enumerated() where hitIndex >= 0 && index < components.count {
             let label = components[index].label
             guard label != .redundant, label != .assist, label != .otherinfo else { continue }
-            mentions.append((index, hits[Int(hitIndex)].surfaces))
+            mentions.append((index, table[hits[Int(hitIndex)].surfaceRange]))
         }
         var divisions = Divisions()
         var best: [Int] = []   // the top-scoring surfaces of one mention, reused

@@ -42,7 +42,7 @@ extension ParseSession {
             switch hit.level {
             case .city:
                 // A municipality named once is labelled as the city (北京市东城区 → city 北京市).
-                let municipality = hit.surfaces.contains { $0.isMunicipalCity }
+                let municipality = table[hit.surfaceRange].contains { $0.isMunicipalCity }
                 add(start, end, .city, score + (municipality ? 0.3 : 0), .gazetteer, hit: index)
             case .road:
                 add(start, end, .road, score, .gazetteer, hit: index)
@@ -85,7 +85,7 @@ extension ParseSession {
 
     /// Whether one of the hit's entries lies in the configured home region.
     func inHomeRegion(_ hit: PlaceHit) -> Bool {
-        hit.surfaces.contains { home[Int($0.entry)] }
+        table[hit.surfaceRange].contains { home[Int($0.entry)] }
     }
 
     /// Whether an administrative mention ending at `end` is followed by the end of the text, a

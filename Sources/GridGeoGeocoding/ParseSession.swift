@@ -10,9 +10,12 @@ struct PlaceHit {
     var start: Int32
     var end: Int32
     var level: GazetteerLevel
-    /// The entries of this level indexed under the matched surface, with the form of each (a slice
-    /// of the gazetteer's own list: no copy).
-    var surfaces: ArraySlice<Gazetteer.Surface>
+    /// The entries of this level indexed under the matched surface, with the form of each:
+    /// `lower..<upper` in the parser's ``SurfaceTable`` (plain integers, so hits are copied without
+    /// reference counting).
+    var lower: Int32
+    var upper: Int32
+    var surfaceRange: Range<Int> { Int(lower)..<Int(upper) }
     /// The strongest form among `forms` (full before alias before short).
     var bestForm: Gazetteer.NameForm
     /// An earlier mention of a containing division (东城 after 北京).
@@ -24,6 +27,25 @@ struct PlaceHit {
     /// Of two mentions of one entry, this is the one to call redundant: the shorter, or the
     /// earlier when both are written alike (the later one leads into the rest of the address).
     var redundantPreferred = false
+}
+
+/// Every surface list of a gazetteer end to end, built once per parser, so that a hit names its
+/// entries by two integers instead of a reference-counted slice.
+struct SurfaceTable: Sendable {
+    private(set) var surfaces: [Gazetteer.Surface] = []
+    /// List `k` of ``Gazetteer/surfaceLists`` is `surfaces[start[k]..<start[k + 1]]`.
+    private(set) var start: [Int32] = [0]
+
+    init(_ gazetteer: Gazetteer) {
+        surfaces.reserveCapacity(gazetteer.surfaceLists.reduce(0) { $0 + $1.count })
+        start.reserveCapacity(gazetteer.surfaceLists.count + 1)
+        for list in gazetteer.surfaceLists {
+            surfaces.append(contentsOf: list)
+            start.append(Int32(surfaces.count))
+        }
+    }
+
+    subscript(range: Range<Int>) -> ArraySlice<Gazetteer.Surface> { surfaces[range] }
 }
 
 /// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
@@ -46,6 +68,8 @@ struct ParseSession {
     var barrier: [Bool] = []
     /// Per entry: whether it lies in the deployment's home region (``AddressParser/Options/homeRegion``).
     let home: [Bool]
+    /// The gazetteer's surfaces, which hits point into.
+    let table: SurfaceTable
     /// Whether the writer typed any spaces.
     let hasSpaces: Bool
     /// Character class of each position (``separatorClass``, ``hanClass``, ``alnumClass`` bits),
@@ -53,10 +77,11 @@ struct ParseSession {
     let classes: [UInt8]
     static let separatorClass: UInt8 = 1, hanClass: UInt8 = 2, alnumClass: UInt8 = 4
 
-    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool]) {
+    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool], table: SurfaceTable) {
         self.folded = folded
         self.gazetteer = gazetteer
         self.home = home
+        self.table = table
         self.hasSpaces = folded.spaceBefore.contains(true)
         self.text = folded.scalars
         let separators = Vocabulary.separatorScalars
@@ -133,25 +158,26 @@ struct ParseSession {
         let limit = gazetteer.maxNameLength
         guard limit > 0 else { return }
         let names = gazetteer.names   // one copy of the trie's storage for the whole walk
+        let surfaces = table.surfaces, listStart = table.start
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count where Vocabulary.isHan(buffer[start]) {
                 names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
                     guard !splitsAlphanumericRun(start, end) else { return }
                     // Surface lists are grouped by level: one hit per run.
-                    let surfaces = gazetteer.surfaceLists[Int(list)]
-                    var lower = 0
-                    while lower < surfaces.count {
+                    var lower = Int(listStart[Int(list)])
+                    let listEnd = Int(listStart[Int(list) + 1])
+                    while lower < listEnd {
                         let level = surfaces[lower].level
                         var upper = lower
                         var best = Gazetteer.NameForm.short
-                        while upper < surfaces.count, surfaces[upper].level == level {
+                        while upper < listEnd, surfaces[upper].level == level {
                             if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
                                 best = surfaces[upper].form
                             }
                             upper += 1
                         }
                         hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
-                                             surfaces: surfaces[lower..<upper], bestForm: best))
+                                             lower: Int32(lower), upper: Int32(upper), bestForm: best))
                         lower = upper
                     }
                 }
@@ -164,11 +190,14 @@ struct ParseSession {
         guard hits.count > 1 else { return }
         // Bound the pairwise work on hostile input.
         let limit = min(hits.count, 96)
+        // Static checks on a local copy of the table: a call on `self` here would copy the session.
+        let surfaces = table.surfaces
         var pairs: [(parent: Int, child: Int)] = []
+        pairs.reserveCapacity(2 * limit)   // one allocation instead of growing
         for a in 0..<limit where hits[a].level <= .community {
             for b in 0..<limit where a != b {
                 guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level else { continue }
-                if anyRelated(hits[a].surfaces, hits[b].surfaces) { pairs.append((a, b)) }
+                if Self.anyRelated(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) { pairs.append((a, b)) }
             }
         }
         // Two short names backing each other only count down to the county level (北京 + 东城,
@@ -184,7 +213,7 @@ struct ParseSession {
         for a in 0..<limit where hits[a].level <= .town {
             for b in 0..<limit where a != b {
                 guard hits[a].end <= hits[b].start, hits[b].level <= .town else { continue }
-                if sameUnit(hits[a].surfaces, hits[b].surfaces) {
+                if Self.sameUnit(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) {
                     hits[a].duplicate = true
                     hits[b].duplicate = true
                     // The support of a repeated unit belongs to its first mention.
@@ -200,12 +229,13 @@ struct ParseSession {
         }
     }
 
-    /// Whether the two entry lists share a unit; a municipality's province and city entries
+    /// Whether the two runs of surfaces share a unit; a municipality's province and city entries
     /// (北京 and 北京市) count as one unit.
-    func sameUnit(_ first: ArraySlice<Gazetteer.Surface>, _ second: ArraySlice<Gazetteer.Surface>) -> Bool {
-        for x in first {
-            let a = x.entry
-            for y in second {
+    static func sameUnit(_ first: Range<Int>, _ second: Range<Int>, in surfaces: [Gazetteer.Surface]) -> Bool {
+        for i in first {
+            let a = surfaces[i].entry
+            for j in second {
+                let y = surfaces[j]
                 let b = y.entry
                 if a == b || (y.isMunicipalCity && y.parent == a) { return true }
             }
@@ -213,12 +243,13 @@ struct ParseSession {
         return false
     }
 
-    /// Whether some entry of `outer` contains some entry of `inner`.
-    func anyRelated(_ outer: ArraySlice<Gazetteer.Surface>, _ inner: ArraySlice<Gazetteer.Surface>) -> Bool {
+    /// Whether some entry of the run `outer` contains some entry of the run `inner`.
+    static func anyRelated(_ outer: Range<Int>, _ inner: Range<Int>, in surfaces: [Gazetteer.Surface]) -> Bool {
         var checks = 0
-        for a in outer {
-            for b in inner {
-                if Gazetteer.isAncestor(a.anchor, of: b.anchor) { return true }
+        for i in outer {
+            let a = surfaces[i].anchor
+            for j in inner {
+                if Gazetteer.isAncestor(a, of: surfaces[j].anchor) { return true }
                 checks += 1
                 if checks > 20_000 { return false }
             }
