@@ -222,7 +222,7 @@ enum Lattice {
                                 let s = Int(live[k])
                                 let value = best[row + s] + transitions[label * states + s] + candidate.score
                                 let next = endRow + s
-                                let bit: UInt64 = 1 << UInt64(s)
+                                let bit: UInt64 = 1 &<< UInt64(s)   // s < 64: no overflow branch
                                 if reached[Int(candidate.end)] & bit == 0 || value > best[next] {
                                     best[next] = value
                                     backCandidate[next] = index
@@ -259,7 +259,7 @@ enum Lattice {
                                 let total = value + candidate.score
                                 let state = Int(rank) + 1 + (flag == 1 || setsFlag ? orderStates : 0)
                                 let next = endRow + state
-                                let bit: UInt64 = 1 << UInt64(state)
+                                let bit: UInt64 = 1 &<< UInt64(state)
                                 if reached[Int(candidate.end)] & bit == 0 || total > best[next] {
                                     best[next] = total
                                     backCandidate[next] = index
