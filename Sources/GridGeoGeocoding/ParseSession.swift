@@ -194,8 +194,9 @@ struct ParseSession {
         let surfaces = table.surfaces
         var pairs: [(parent: Int, child: Int)] = []
         pairs.reserveCapacity(2 * limit)   // one allocation instead of growing
+        // Hits come in order of start and are never empty, so only hits after `a` can follow it.
         for a in 0..<limit where hits[a].level <= .community {
-            for b in 0..<limit where a != b {
+            for b in (a + 1)..<limit {
                 guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level else { continue }
                 if Self.anyRelated(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) { pairs.append((a, b)) }
             }
@@ -211,7 +212,7 @@ struct ParseSession {
             hits[child].parentSupport = true
         }
         for a in 0..<limit where hits[a].level <= .town {
-            for b in 0..<limit where a != b {
+            for b in (a + 1)..<limit {
                 guard hits[a].end <= hits[b].start, hits[b].level <= .town else { continue }
                 if Self.sameUnit(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) {
                     hits[a].duplicate = true
