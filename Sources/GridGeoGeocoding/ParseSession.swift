@@ -354,13 +354,15 @@ struct ParseSession {
     /// A number component with its Chinese numeral runs written as digits, everything else kept.
     static func normalizedNumberText(_ scalars: ArraySlice<UInt32>) -> String {
         var out: [UInt32] = []
+        out.reserveCapacity(scalars.count + 8)   // one allocation in the usual case (一万 writes 5 digits for 2)
         var i = scalars.startIndex
         while i < scalars.endIndex {
             if ChineseNumeral.isNumeral(scalars[i]) {
                 var j = i
                 while j < scalars.endIndex, ChineseNumeral.isNumeral(scalars[j]) { j += 1 }
                 if let value = ChineseNumeral.value(scalars[i..<j]) {
-                    out.append(contentsOf: String(value).unicodeScalars.map(\.value))
+                    // ASCII digits: their UTF-8 bytes are their scalars (no array of them).
+                    out.append(contentsOf: String(value).utf8.lazy.map { UInt32($0) })
                 } else {
                     out.append(contentsOf: scalars[i..<j])
                 }
