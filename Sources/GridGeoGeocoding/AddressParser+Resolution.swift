@@ -11,7 +11,7 @@ extension AddressParser {
         for (index, hitIndex) in chosen.enumerated() where hitIndex >= 0 && index < components.count {
             let label = components[index].label
             guard label != .redundant, label != .assist, label != .otherinfo else { continue }
-            mentions.append((index, hits[Int(hitIndex)].surfaces))
+            mentions.append((index, table[hits[Int(hitIndex)].surfaceRange]))
         }
         var divisions = Divisions()
         var best: [Int] = []   // the top-scoring surfaces of one mention, reused
@@ -53,10 +53,10 @@ extension AddressParser {
                 evidence: old.evidence)
             let resolved = ResolvedDivision(entry: entry, isExplicit: true, isAmbiguous: !alternatives.isEmpty)
             switch entry.level {
-            case .province where divisions.province == nil: divisions.province = resolved
-            case .city where divisions.city == nil: divisions.city = resolved
-            case .district where divisions.district == nil: divisions.district = resolved
-            case .town where divisions.town == nil: divisions.town = resolved
+            case .province: fillEmpty(&divisions.province, with: resolved)
+            case .city: fillEmpty(&divisions.city, with: resolved)
+            case .district: fillEmpty(&divisions.district, with: resolved)
+            case .town: fillEmpty(&divisions.town, with: resolved)
             default: break
             }
         }
@@ -65,13 +65,19 @@ extension AddressParser {
             for ancestor in gazetteer.ancestors(of: deepest.entry) {
                 let inferred = ResolvedDivision(entry: ancestor, isExplicit: false, isAmbiguous: deepest.isAmbiguous)
                 switch ancestor.level {
-                case .province where divisions.province == nil: divisions.province = inferred
-                case .city where divisions.city == nil: divisions.city = inferred
-                case .district where divisions.district == nil: divisions.district = inferred
+                case .province: fillEmpty(&divisions.province, with: inferred)
+                case .city: fillEmpty(&divisions.city, with: inferred)
+                case .district: fillEmpty(&divisions.district, with: inferred)
                 default: break
                 }
             }
         }
         return divisions
+    }
+
+    /// Sets `slot` unless it holds a division already. (`slot == nil` would pick Equatable's `==`
+    /// and copy both operands.)
+    @inline(__always) private func fillEmpty(_ slot: inout ResolvedDivision?, with division: ResolvedDivision) {
+        if case .none = slot { slot = division }
     }
 }

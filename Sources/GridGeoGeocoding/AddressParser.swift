@@ -43,12 +43,15 @@ public struct AddressParser: Sendable {
 
     /// Per gazetteer entry: whether its code lies in ``Options/homeRegion`` (computed once).
     let home: [Bool]
+    /// The gazetteer's surface lists end to end (built once), which place hits point into.
+    let table: SurfaceTable
 
     /// A parser over `gazetteer` (by default the national divisions).
     public init(gazetteer: Gazetteer = .china, options: Options = Options()) {
         self.gazetteer = gazetteer
         self.options = options
         self.home = Self.homeMask(gazetteer, region: options.homeRegion)
+        self.table = SurfaceTable(gazetteer)
     }
 
     /// Which entries lie in `region` (a division-code prefix); all false without one.
@@ -70,7 +73,7 @@ public struct AddressParser: Sendable {
             folded.origin.removeSubrange(options.maxLength...)
             folded.spaceBefore.removeSubrange(options.maxLength...)
         }
-        var session = ParseSession(folded: folded, gazetteer: gazetteer, home: home)
+        var session = ParseSession(folded: folded, gazetteer: gazetteer, home: home, table: table)
         session.run()
         var components = session.components(input: text)
         let divisions = resolve(&components, hits: session.hits, chosen: session.chosenHits)

@@ -154,6 +154,7 @@ public struct Gazetteer: Sendable {
     /// Parents from the nearest up: for 安定门街道, [东城区, 北京市 (city), 北京市 (province)].
     public func ancestors(of entry: Entry) -> [Entry] {
         var chain: [Entry] = []
+        chain.reserveCapacity(4)   // one allocation for the usual chain (town → district → city → province)
         var current = parentIndex(of: entry.id)
         while let next = current, chain.count < 8 {
             chain.append(entries[next])

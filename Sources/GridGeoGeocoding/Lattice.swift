@@ -222,7 +222,7 @@ enum Lattice {
                                 let s = Int(live[k])
                                 let value = best[row + s] + transitions[label * states + s] + candidate.score
                                 let next = endRow + s
-                                let bit: UInt64 = 1 << UInt64(s)
+                                let bit: UInt64 = 1 &<< UInt64(s)   // s < 64: no overflow branch
                                 if reached[Int(candidate.end)] & bit == 0 || value > best[next] {
                                     best[next] = value
                                     backCandidate[next] = index
@@ -253,20 +253,23 @@ enum Lattice {
                                 entryState[label * 2 + 1] = state1
                             }
                             let setsFlag = label == AddressLabel.poi.index
+                            let end = Int(candidate.end)
+                            var endReached = reached[end]   // kept in a register across both flags
                             for flag in 0..<2 {
                                 let value = entryValue[label * 2 + flag]
                                 guard value > minusInfinity else { continue }
                                 let total = value + candidate.score
                                 let state = Int(rank) + 1 + (flag == 1 || setsFlag ? orderStates : 0)
                                 let next = endRow + state
-                                let bit: UInt64 = 1 << UInt64(state)
-                                if reached[Int(candidate.end)] & bit == 0 || total > best[next] {
+                                let bit: UInt64 = 1 &<< UInt64(state)
+                                if endReached & bit == 0 || total > best[next] {
                                     best[next] = total
                                     backCandidate[next] = index
                                     backState[next] = entryState[label * 2 + flag]
-                                    reached[Int(candidate.end)] |= bit
+                                    endReached |= bit
                                 }
                             }
+                            reached[end] = endReached
                         }
                         index = nextSameStart[Int(index)]
                     }

@@ -42,7 +42,7 @@ extension ParseSession {
             switch hit.level {
             case .city:
                 // A municipality named once is labelled as the city (北京市东城区 → city 北京市).
-                let municipality = hit.surfaces.contains { $0.isMunicipalCity }
+                let municipality = table[hit.surfaceRange].contains { $0.isMunicipalCity }
                 add(start, end, .city, score + (municipality ? 0.3 : 0), .gazetteer, hit: index)
             case .road:
                 add(start, end, .road, score, .gazetteer, hit: index)
@@ -85,7 +85,7 @@ extension ParseSession {
 
     /// Whether one of the hit's entries lies in the configured home region.
     func inHomeRegion(_ hit: PlaceHit) -> Bool {
-        hit.surfaces.contains { home[Int($0.entry)] }
+        table[hit.surfaceRange].contains { home[Int($0.entry)] }
     }
 
     /// Whether an administrative mention ending at `end` is followed by the end of the text, a
@@ -417,7 +417,9 @@ extension ParseSession {
     /// and without a unit, a prefix (甲) and a range or list continuation.
     mutating func proposeNumber(start: Int, coreEnd: Int, chinese: Bool) {
         let prefixed = start > 0 && HouseNumber.prefixScalars.contains(text[start - 1])
-        var cores: [(end: Int, joint: Bool)] = [(coreEnd, false)]
+        // Each core is proposed as soon as it is found (no list of cores to allocate).
+        proposeNumberCore(start: start, end: coreEnd, chinese: chinese, joint: false, prefixed: prefixed)
+        var coreCount = 1
         // Range or list: 4-22, 12之3, 60、76、78.
         var end = coreEnd
         while end + 1 < count, HouseNumber.rangeScalars.contains(text[end]) || HouseNumber.listScalars.contains(text[end]) {
@@ -431,21 +433,24 @@ extension ParseSession {
             guard next > end + 1 else { break }
             // A dash joins a range (4-22号: the second number is larger). 922-4号 is a door and a
             // sub-number, two components (NCAP writes roadno 922, houseno 4号); 之 always joins.
-            if text[end] == 0x2D, cores.count == 1, !chinese,
+            if text[end] == 0x2D, coreCount == 1, !chinese,
                let first = Self.digitValue(text[start..<coreEnd]), let second = Self.digitValue(text[(end + 1)..<next]),
                second <= first { break }
             end = next
-            cores.append((end, true))
-            if cores.count > 6 { break }
+            proposeNumberCore(start: start, end: end, chinese: chinese, joint: true, prefixed: prefixed)
+            coreCount += 1
+            if coreCount > 6 { break }
         }
-        for core in cores {
-            if !chinese, !core.joint {
-                proposeBareNumber(start: start, end: core.end, prefixed: prefixed)
-            }
-            for unit in lexMatches(at: core.end) where !unit.categories.isDisjoint(with: Vocabulary.Category.numberUnits) {
-                proposeUnit(start: start, coreEnd: core.end, unit: unit, chinese: chinese, joint: core.joint,
-                            prefixed: prefixed)
-            }
+    }
+
+    /// The number `start..<end` bare and with each unit that follows it; `joint`: the end of a
+    /// range or list.
+    mutating func proposeNumberCore(start: Int, end: Int, chinese: Bool, joint: Bool, prefixed: Bool) {
+        if !chinese, !joint {
+            proposeBareNumber(start: start, end: end, prefixed: prefixed)
+        }
+        for unit in lexMatches(at: end) where !unit.categories.isDisjoint(with: Vocabulary.Category.numberUnits) {
+            proposeUnit(start: start, coreEnd: end, unit: unit, chinese: chinese, joint: joint, prefixed: prefixed)
         }
     }
 
@@ -621,11 +626,11 @@ extension ParseSession {
 
     /// POI spans ending in a keyword (…大厦, …小区), optionally followed by a bracketed branch name.
     mutating func proposeNamedPlace(keywordStart k: Int, end j: Int, strong: Bool, organisation: Bool) {
-        var ends = [j]
+        var bracketEnd: Int? = nil
         if j < count, text[j] == 0x28 || text[j] == 0xFF08 {   // ( （
             var close = j + 1
             while close < count, close - j < 14, text[close] != 0x29, text[close] != 0xFF09 { close += 1 }
-            if close < count, close - j < 14 { ends.append(close + 1) }
+            if close < count, close - j < 14 { bracketEnd = close + 1 }
         }
         let base: Float = strong ? 1.6 : 0.5
         for stem in 1...10 {
@@ -636,11 +641,15 @@ extension ParseSession {
             // Two-character names on a one-character ending (花 + 园) are rare.
             var prior: Float = stem == 1 ? (j - k == 1 ? -1.5 : -0.5) : stem <= 6 ? 0 : -0.1 * Float(stem - 6)
             if Vocabulary.isDigit(text[i]) { prior -= 1.0 }
-            for end in ends {
+            // The keyword's end, then the bracket's (no array of ends to allocate).
+            var end = j
+            while true {
                 let score = base + prior + (end > j ? 0.3 : 0)
                 add(i, end, .poi, score, .keyword)
                 add(i, end, .subpoi, score - 1.2, .keyword)
                 if organisation { add(i, end, .person, score - 0.4, .keyword) }
+                guard end == j, let next = bracketEnd else { break }
+                end = next
             }
         }
     }
@@ -704,10 +713,7 @@ extension ParseSession {
                 let longest = j - i == 10
                 if !rightAnchor[j], !longest { continue }
                 if longest { leftAnchor[j] = true }   // a long gap continues from here
-                add(i, j, .poi, -2.0, .context)
-                add(i, j, .subpoi, -3.0, .context)
-                add(i, j, .person, -2.2, .context)
-                if j - i == 1 { add(i, j, .redundant, -3.0, .context) }
+                addFallbackSpan(i, j)
             }
             // An ASCII run longer than the window still needs a reading.
             if isAlnum(i), j - i >= 10 {

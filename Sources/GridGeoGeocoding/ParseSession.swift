@@ -10,9 +10,12 @@ struct PlaceHit {
     var start: Int32
     var end: Int32
     var level: GazetteerLevel
-    /// The entries of this level indexed under the matched surface, with the form of each (a slice
-    /// of the gazetteer's own list: no copy).
-    var surfaces: ArraySlice<Gazetteer.Surface>
+    /// The entries of this level indexed under the matched surface, with the form of each:
+    /// `lower..<upper` in the parser's ``SurfaceTable`` (plain integers, so hits are copied without
+    /// reference counting).
+    var lower: Int32
+    var upper: Int32
+    var surfaceRange: Range<Int> { Int(lower)..<Int(upper) }
     /// The strongest form among `forms` (full before alias before short).
     var bestForm: Gazetteer.NameForm
     /// An earlier mention of a containing division (东城 after 北京).
@@ -24,6 +27,25 @@ struct PlaceHit {
     /// Of two mentions of one entry, this is the one to call redundant: the shorter, or the
     /// earlier when both are written alike (the later one leads into the rest of the address).
     var redundantPreferred = false
+}
+
+/// Every surface list of a gazetteer end to end, built once per parser, so that a hit names its
+/// entries by two integers instead of a reference-counted slice.
+struct SurfaceTable: Sendable {
+    private(set) var surfaces: [Gazetteer.Surface] = []
+    /// List `k` of ``Gazetteer/surfaceLists`` is `surfaces[start[k]..<start[k + 1]]`.
+    private(set) var start: [Int32] = [0]
+
+    init(_ gazetteer: Gazetteer) {
+        surfaces.reserveCapacity(gazetteer.surfaceLists.reduce(0) { $0 + $1.count })
+        start.reserveCapacity(gazetteer.surfaceLists.count + 1)
+        for list in gazetteer.surfaceLists {
+            surfaces.append(contentsOf: list)
+            start.append(Int32(surfaces.count))
+        }
+    }
+
+    subscript(range: Range<Int>) -> ArraySlice<Gazetteer.Surface> { surfaces[range] }
 }
 
 /// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
@@ -46,6 +68,8 @@ struct ParseSession {
     var barrier: [Bool] = []
     /// Per entry: whether it lies in the deployment's home region (``AddressParser/Options/homeRegion``).
     let home: [Bool]
+    /// The gazetteer's surfaces, which hits point into.
+    let table: SurfaceTable
     /// Whether the writer typed any spaces.
     let hasSpaces: Bool
     /// Character class of each position (``separatorClass``, ``hanClass``, ``alnumClass`` bits),
@@ -53,10 +77,11 @@ struct ParseSession {
     let classes: [UInt8]
     static let separatorClass: UInt8 = 1, hanClass: UInt8 = 2, alnumClass: UInt8 = 4
 
-    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool]) {
+    init(folded: FoldedText, gazetteer: Gazetteer, home: [Bool], table: SurfaceTable) {
         self.folded = folded
         self.gazetteer = gazetteer
         self.home = home
+        self.table = table
         self.hasSpaces = folded.spaceBefore.contains(true)
         self.text = folded.scalars
         let separators = Vocabulary.separatorScalars
@@ -133,25 +158,26 @@ struct ParseSession {
         let limit = gazetteer.maxNameLength
         guard limit > 0 else { return }
         let names = gazetteer.names   // one copy of the trie's storage for the whole walk
+        let surfaces = table.surfaces, listStart = table.start
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count where Vocabulary.isHan(buffer[start]) {
                 names.forEachMatch(in: buffer, from: start, maxLength: limit) { end, list in
                     guard !splitsAlphanumericRun(start, end) else { return }
                     // Surface lists are grouped by level: one hit per run.
-                    let surfaces = gazetteer.surfaceLists[Int(list)]
-                    var lower = 0
-                    while lower < surfaces.count {
+                    var lower = Int(listStart[Int(list)])
+                    let listEnd = Int(listStart[Int(list) + 1])
+                    while lower < listEnd {
                         let level = surfaces[lower].level
                         var upper = lower
                         var best = Gazetteer.NameForm.short
-                        while upper < surfaces.count, surfaces[upper].level == level {
+                        while upper < listEnd, surfaces[upper].level == level {
                             if surfaces[upper].form == .full || (surfaces[upper].form == .alias && best == .short) {
                                 best = surfaces[upper].form
                             }
                             upper += 1
                         }
                         hits.append(PlaceHit(start: Int32(start), end: Int32(end), level: level,
-                                             surfaces: surfaces[lower..<upper], bestForm: best))
+                                             lower: Int32(lower), upper: Int32(upper), bestForm: best))
                         lower = upper
                     }
                 }
@@ -164,11 +190,15 @@ struct ParseSession {
         guard hits.count > 1 else { return }
         // Bound the pairwise work on hostile input.
         let limit = min(hits.count, 96)
+        // Static checks on a local copy of the table: a call on `self` here would copy the session.
+        let surfaces = table.surfaces
         var pairs: [(parent: Int, child: Int)] = []
+        pairs.reserveCapacity(2 * limit)   // one allocation instead of growing
+        // Hits come in order of start and are never empty, so only hits after `a` can follow it.
         for a in 0..<limit where hits[a].level <= .community {
-            for b in 0..<limit where a != b {
+            for b in (a + 1)..<limit {
                 guard hits[a].end <= hits[b].start, hits[a].level < hits[b].level else { continue }
-                if anyRelated(hits[a].surfaces, hits[b].surfaces) { pairs.append((a, b)) }
+                if Self.anyRelated(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) { pairs.append((a, b)) }
             }
         }
         // Two short names backing each other only count down to the county level (北京 + 东城,
@@ -182,9 +212,9 @@ struct ParseSession {
             hits[child].parentSupport = true
         }
         for a in 0..<limit where hits[a].level <= .town {
-            for b in 0..<limit where a != b {
+            for b in (a + 1)..<limit {
                 guard hits[a].end <= hits[b].start, hits[b].level <= .town else { continue }
-                if sameUnit(hits[a].surfaces, hits[b].surfaces) {
+                if Self.sameUnit(hits[a].surfaceRange, hits[b].surfaceRange, in: surfaces) {
                     hits[a].duplicate = true
                     hits[b].duplicate = true
                     // The support of a repeated unit belongs to its first mention.
@@ -200,12 +230,13 @@ struct ParseSession {
         }
     }
 
-    /// Whether the two entry lists share a unit; a municipality's province and city entries
+    /// Whether the two runs of surfaces share a unit; a municipality's province and city entries
     /// (北京 and 北京市) count as one unit.
-    func sameUnit(_ first: ArraySlice<Gazetteer.Surface>, _ second: ArraySlice<Gazetteer.Surface>) -> Bool {
-        for x in first {
-            let a = x.entry
-            for y in second {
+    static func sameUnit(_ first: Range<Int>, _ second: Range<Int>, in surfaces: [Gazetteer.Surface]) -> Bool {
+        for i in first {
+            let a = surfaces[i].entry
+            for j in second {
+                let y = surfaces[j]
                 let b = y.entry
                 if a == b || (y.isMunicipalCity && y.parent == a) { return true }
             }
@@ -213,12 +244,13 @@ struct ParseSession {
         return false
     }
 
-    /// Whether some entry of `outer` contains some entry of `inner`.
-    func anyRelated(_ outer: ArraySlice<Gazetteer.Surface>, _ inner: ArraySlice<Gazetteer.Surface>) -> Bool {
+    /// Whether some entry of the run `outer` contains some entry of the run `inner`.
+    static func anyRelated(_ outer: Range<Int>, _ inner: Range<Int>, in surfaces: [Gazetteer.Surface]) -> Bool {
         var checks = 0
-        for a in outer {
-            for b in inner {
-                if Gazetteer.isAncestor(a.anchor, of: b.anchor) { return true }
+        for i in outer {
+            let a = surfaces[i].anchor
+            for j in inner {
+                if Gazetteer.isAncestor(a, of: surfaces[j].anchor) { return true }
                 checks += 1
                 if checks > 20_000 { return false }
             }
@@ -241,17 +273,36 @@ struct ParseSession {
     mutating func add(_ start: Int, _ end: Int, _ label: AddressLabel, _ score: Float,
                       _ evidence: AddressComponent.Evidence, hit: Int = -1) {
         guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
-        var score = score
-        // Typed spaces are boundaries: a span crossing one costs, one aligned with it earns.
-        if hasSpaces {
-            if folded.spaceBefore[start] { score += 0.3 }
-            if end < count, folded.spaceBefore[end] { score += 0.3 }
-            if end - start > 1 {
-                for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
-            }
-        }
         candidates.append(Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index),
-                                    evidence: evidence, score: score, hit: Int32(hit)))
+                                    evidence: evidence, score: spaced(score, start, end), hit: Int32(hit)))
+    }
+
+    /// The fallback readings of one unknown span (poi, subpoi, person; redundant for one character):
+    /// what four `add` calls would append, with the span checked once. Fallback spans are most
+    /// of the candidates.
+    mutating func addFallbackSpan(_ start: Int, _ end: Int) {
+        guard start >= 0, end <= count, start < end, !splitsAlphanumericRun(start, end) else { return }
+        func fallback(_ label: AddressLabel, _ score: Float) -> Candidate {
+            Candidate(start: Int32(start), end: Int32(end), label: UInt8(label.index), evidence: .context,
+                      score: spaced(score, start, end), hit: -1)
+        }
+        candidates.append(fallback(.poi, -2.0))
+        candidates.append(fallback(.subpoi, -3.0))
+        candidates.append(fallback(.person, -2.2))
+        if end - start == 1 { candidates.append(fallback(.redundant, -3.0)) }
+    }
+
+    /// `score` adjusted for typed spaces: they are boundaries, so a span crossing one costs and one
+    /// aligned with it earns. (Applied per score, step by step, so every Float comes out the same.)
+    @inline(__always) func spaced(_ score: Float, _ start: Int, _ end: Int) -> Float {
+        guard hasSpaces else { return score }
+        var score = score
+        if folded.spaceBefore[start] { score += 0.3 }
+        if end < count, folded.spaceBefore[end] { score += 0.3 }
+        if end - start > 1 {
+            for i in (start + 1)..<end where folded.spaceBefore[i] { score -= 0.6 }
+        }
+        return score
     }
 
     // MARK: Components
@@ -259,52 +310,59 @@ struct ParseSession {
     /// Turns the best path into components over the original input.
     func components(input: String) -> [AddressComponent] {
         guard !path.isEmpty else { return [] }
-        // Components come in input order, so one cursor walks the input's scalars once to find
-        // where each one starts and ends.
-        let scalars = input.unicodeScalars
-        var cursor = scalars.startIndex
-        var cursorOffset = 0
-        func scalarIndex(_ offset: Int) -> String.Index {
-            while cursorOffset < offset {
-                scalars.formIndex(after: &cursor)
-                cursorOffset += 1
+        // Components come in input order, so one cursor walks the input's UTF-8 once, scalar by
+        // scalar, to find where each one starts and ends; each surface is then one copy of bytes.
+        var input = input
+        return input.withUTF8 { utf8 in
+            var cursor = 0
+            var cursorOffset = 0
+            func byteOffset(_ offset: Int) -> Int {
+                while cursorOffset < offset {
+                    let lead = utf8[cursor]
+                    cursor += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    cursorOffset += 1
+                }
+                return cursor
             }
-            return cursor
-        }
-        var result: [AddressComponent] = []
-        result.reserveCapacity(path.count)
-        for index in path {
-            let candidate = candidates[index]
-            let start = Int(candidate.start)
-            let end = Int(candidate.end)
-            let label = AddressLabel.byIndex[Int(candidate.label)]
-            let lower = Int(folded.origin[start])
-            let upper = Int(folded.origin[end - 1]) + 1
-            let from = scalarIndex(lower)
-            let surface = String(scalars[from..<scalarIndex(upper)])
-            let foldedSlice = text[start..<end]
-            var number: HouseNumber? = nil
-            var normalized = String(scalars: foldedSlice)
-            if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
-                number = parsed
-                normalized = Self.normalizedNumberText(foldedSlice)
+            var result: [AddressComponent] = []
+            result.reserveCapacity(path.count)
+            for index in path {
+                let candidate = candidates[index]
+                let start = Int(candidate.start)
+                let end = Int(candidate.end)
+                let label = AddressLabel.byIndex[Int(candidate.label)]
+                let lower = Int(folded.origin[start])
+                let upper = Int(folded.origin[end - 1]) + 1
+                let from = byteOffset(lower)
+                let surface = String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<byteOffset(upper)]), as: UTF8.self)
+                let foldedSlice = text[start..<end]
+                var number: HouseNumber? = nil
+                let normalized: String
+                if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
+                    number = parsed
+                    normalized = Self.normalizedNumberText(foldedSlice)
+                } else {
+                    normalized = String(scalars: foldedSlice)
+                }
+                result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
+                                               number: number, place: nil, evidence: candidate.evidence))
             }
-            result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
-                                           number: number, place: nil, evidence: candidate.evidence))
+            return result
         }
-        return result
     }
 
     /// A number component with its Chinese numeral runs written as digits, everything else kept.
     static func normalizedNumberText(_ scalars: ArraySlice<UInt32>) -> String {
         var out: [UInt32] = []
+        out.reserveCapacity(scalars.count + 8)   // one allocation in the usual case (一万 writes 5 digits for 2)
         var i = scalars.startIndex
         while i < scalars.endIndex {
             if ChineseNumeral.isNumeral(scalars[i]) {
                 var j = i
                 while j < scalars.endIndex, ChineseNumeral.isNumeral(scalars[j]) { j += 1 }
                 if let value = ChineseNumeral.value(scalars[i..<j]) {
-                    out.append(contentsOf: String(value).unicodeScalars.map(\.value))
+                    // ASCII digits: their UTF-8 bytes are their scalars (no array of them).
+                    out.append(contentsOf: String(value).utf8.lazy.map { UInt32($0) })
                 } else {
                     out.append(contentsOf: scalars[i..<j])
                 }

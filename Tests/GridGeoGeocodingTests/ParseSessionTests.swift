@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ParseSessionTests {
     private func session(_ text: String) -> ParseSession {
-        var session = ParseSession(folded: FoldedText(text), gazetteer: .china, home: sharedParser.home)
+        var session = ParseSession(folded: FoldedText(text), gazetteer: .china, home: sharedParser.home,
+                                   table: sharedParser.table)
         session.run()
         return session
     }
