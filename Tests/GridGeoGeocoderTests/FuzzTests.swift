@@ -57,14 +57,16 @@ enum HostileText {
 @Suite struct FuzzTests {
     let geocoder = fixtureGeocoder
 
-    /// Every call answers, within a second each (debug build), with a status that says what happened.
+    /// Every call answers, with a status that says what happened, and none hangs. The bound is a hang
+    /// guard, not a speed test: calls take milliseconds, but CI runs suites side by side on 2 cores
+    /// (a 1-second bound failed once under load).
     private func check(_ text: String) {
         let clock = ContinuousClock()
         let start = clock.now
         let parsed = geocoder.parser.parse(text)
         let r = geocoder.geocode(text)
         let elapsed = clock.now - start
-        #expect(elapsed < .seconds(1), "\(elapsed) for \(text.prefix(40))…")
+        #expect(elapsed < .seconds(10), "\(elapsed) for \(text.prefix(40))…")
         #expect(parsed.components.allSatisfy { $0.range.upperBound <= text.unicodeScalars.count })
         switch r.status {
         case .matched, .ambiguous:
