@@ -14,6 +14,32 @@ private struct Answered {
     var hit: GridHit?
 }
 
+/// The large scratch buffers of one batch call, 64 bytes per point, kept by the locator between calls.
+final class BatchBuffers: @unchecked Sendable {
+    // @unchecked: one call uses them at a time (taken from the locator's slot under its lock).
+    /// Batches up to this many points leave their buffers for the next call (64 MiB at most).
+    static let keptCapacity = 1 << 20
+    let capacity: Int
+    fileprivate let keys: SharedBuffer<UInt32>
+    fileprivate let sorted: SharedBuffer<Query>, scratch: SharedBuffer<Query>
+    fileprivate let grouped: SharedBuffer<Answered>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        keys = SharedBuffer(count: capacity)
+        sorted = SharedBuffer(count: capacity)
+        scratch = SharedBuffer(count: capacity)
+        grouped = SharedBuffer(count: capacity)
+    }
+
+    deinit {
+        keys.free()
+        sorted.free()
+        scratch.free()
+        grouped.free()
+    }
+}
+
 extension GridLocator {
     /// Locates many points at once; `result[i]` answers `points[i]`, exactly as `locate(points[i])`.
     ///
@@ -28,6 +54,10 @@ extension GridLocator {
     /// 4. per input chunk, in parallel: move its answers to their input positions. Written straight
     ///    from step 3, each answer would land at a random place of the whole result, a cache miss;
     ///    here the writes of one chunk stay within its 32,768 slots, which fit the cache.
+    ///
+    /// The scratch buffers (64 bytes per point) of a batch of up to 1,048,576 points are kept for the
+    /// next call (so at most 64 MiB beyond `memory`): fresh pages are zeroed by the kernel first
+    /// (on 35,000 grids, keeping them took a million-point batch from 61–66 to 42–57 ns per point).
     /// - Complexity: O(n) plus the lookups.
     public func locate(_ points: [Coordinate]) -> [GridHit?] {
         let n = points.count
@@ -39,12 +69,13 @@ extension GridLocator {
         let sy = bounds.height > 0 ? 65535 / bounds.height : 0
         let minX = bounds.minX, minY = bounds.minY
 
-        // Scratch buffers shared by the parallel steps; each step writes disjoint slots.
-        let keys = SharedBuffer<UInt32>(count: n)
-        let sorted = SharedBuffer<Query>(count: n), scratch = SharedBuffer<Query>(count: n)
-        let grouped = SharedBuffer<Answered>(count: n)
+        // Scratch buffers shared by the parallel steps; each step writes disjoint slots. The large
+        // ones are kept for the next call: fresh pages would have to be zeroed by the kernel first.
+        let buffers = batchBuffers.withLock { $0.take() }.flatMap { $0.capacity >= n ? $0 : nil } ?? BatchBuffers(capacity: n)
+        defer { batchBuffers.withLock { kept in if buffers.capacity <= BatchBuffers.keptCapacity { kept = buffers } } }
+        let keys = buffers.keys, sorted = buffers.sorted, scratch = buffers.scratch, grouped = buffers.grouped
         let histogram = SharedBuffer<Int>(count: chunks * 256), cursors = SharedBuffer<Int>(count: chunks * 256)
-        defer { keys.free(); sorted.free(); scratch.free(); grouped.free(); histogram.free(); cursors.free() }
+        defer { histogram.free(); cursors.free() }
         histogram.base.initialize(repeating: 0, count: chunks * 256)
 
         // 1. Keys and histograms.

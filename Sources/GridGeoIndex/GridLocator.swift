@@ -1,4 +1,5 @@
 public import GridGeoCore
+import Synchronization
 
 /// The grid that owns a point, and whether the point lies on that grid's boundary.
 public struct GridHit: Hashable, Sendable {
@@ -77,6 +78,8 @@ public final class GridLocator: Sendable {
     let records: HugePageBuffer<UInt32>
     /// Grid boxes, for `nearest`.
     let tree: PackedRTree
+    /// The scratch buffers of the last batch call, for the next one.
+    let batchBuffers = Mutex<BatchBuffers?>(nil)
 
     static let tag: UInt32 = 1 << 31
     static let mask: UInt32 = tag - 1
