@@ -74,7 +74,7 @@ func partitionStore(_ partition: SyntheticPartition, seed: UInt64, folder: Strin
     try store.close()
     try FileManager.default.moveItem(atPath: partial, toPath: path)
     let d = ContinuousClock.now - start
-    return (try GridStore(path: path), Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+    return (try GridStore(path: path), seconds(d))
 }
 
 /// The process's resident memory in bytes (`/proc/self/statm`): the growth around a build is

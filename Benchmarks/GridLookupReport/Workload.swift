@@ -10,7 +10,7 @@ struct Workload {
     let grids: [[Polygon]]
     let bounds: BoundingBox
     /// Seconds spent generating or loading the grids.
-    let seconds: Double
+    let loadSeconds: Double
     private let storePath: String?
     private let partition: SyntheticPartition?
 
@@ -21,7 +21,7 @@ struct Workload {
         name = "synthetic partition (seed \(seed))"
         grids = partition.grids
         bounds = partition.bounds
-        seconds = elapsed(since: start)
+        loadSeconds = seconds(ContinuousClock.now - start)
         storePath = nil
     }
 
@@ -34,7 +34,7 @@ struct Workload {
         name = "\(path), grid version \(version.version)"
         grids = records.map(\.geometry.polygons)
         bounds = grids.joined().reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
-        seconds = elapsed(since: start)
+        loadSeconds = seconds(ContinuousClock.now - start)
         storePath = path
         partition = nil
     }
@@ -61,7 +61,3 @@ struct Workload {
     }
 }
 
-func elapsed(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}

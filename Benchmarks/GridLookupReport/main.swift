@@ -91,7 +91,7 @@ func run() throws {
     let workload = try storePath.map { try Workload(store: $0) } ?? Workload(synthetic: gridCount)
     let grids = workload.grids
     let vertices = grids.reduce(0) { $0 + $1.reduce(0) { $0 + $1.exterior.coordinates.count - 1 } }
-    print("\(workload.name): \(grids.count) grids, \(fmt(Double(vertices) / Double(grids.count))) vertices/grid, loaded in \(fmt(workload.seconds, 2)) s")
+    print("\(workload.name): \(grids.count) grids, \(fmt(Double(vertices) / Double(grids.count))) vertices/grid, loaded in \(fmt(workload.loadSeconds, 2)) s")
 
     var built: GridLocator?
     var buildCPU: [Double] = []
