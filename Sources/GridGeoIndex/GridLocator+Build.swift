@@ -23,50 +23,71 @@ extension GridLocator {
         init(grids: [[Polygon]], cellsPerGrid: Double) {
             precondition(grids.count < Int(GridLocator.referenceFlag), "too many grids")
             precondition(cellsPerGrid > 0)
-            // Flatten every ring (of four or more vertices) into one coordinate array.
-            var tb = PackedRTree.Builder(capacity: grids.count)
-            let vertexCount = grids.reduce(0) { $0 + $1.reduce(0) { n, polygon in
-                Self.rings(of: polygon).reduce(n) { $0 + $1.coordinates.count }
-            } }
-            precondition(vertexCount < Int(GridLocator.mask), "too many vertices")
-            var ringStarts: [UInt32] = [0], gridRings: [UInt32] = [0], gridBoxes: [Double] = []
-            var bounds = BoundingBox.empty
-            gridBoxes.reserveCapacity(4 * grids.count)
+            // Flatten every ring (of four or more vertices) into one coordinate array: lay out the
+            // rings first, then copy the vertices and find the grids' boxes in parallel chunks.
+            var ringStarts: [UInt32] = [0], gridRings: [UInt32] = [0]
             gridRings.reserveCapacity(grids.count + 1)
-            xy = HugePageBuffer(count: 2 * vertexCount) { xy in
-                var n = 0
-                for polygons in grids {
-                    var box = BoundingBox.empty
-                    for polygon in polygons {
-                        for ring in Self.rings(of: polygon) {
-                            for c in ring.coordinates {
-                                precondition(c.isFinite, "coordinates must be finite")
-                                xy.initializeElement(at: n, to: c.x)
-                                xy.initializeElement(at: n + 1, to: c.y)
-                                n += 2
-                                box.expand(toInclude: c)
-                            }
-                            ringStarts.append(UInt32(n / 2))
-                        }
+            ringStarts.reserveCapacity(grids.count + 1)
+            var vertexCount = 0
+            for polygons in grids {
+                for polygon in polygons {
+                    Self.forEachRing(of: polygon) { ring in
+                        vertexCount += ring.count
+                        precondition(vertexCount < Int(GridLocator.mask), "too many vertices")
+                        ringStarts.append(UInt32(vertexCount))
                     }
-                    gridRings.append(UInt32(ringStarts.count - 1))
-                    gridBoxes += [box.minX, box.minY, box.maxX, box.maxY]
-                    bounds = bounds.union(box)
-                    tb.add(box)
                 }
+                gridRings.append(UInt32(ringStarts.count - 1))
+            }
+            let boxes = SharedBuffer<Double>(count: 4 * grids.count)
+            defer { boxes.free() }
+            let chunkSize = 4096
+            let firstRing = gridRings, ringStart = ringStarts   // constants for the parallel chunks
+            xy = HugePageBuffer(count: 2 * vertexCount) { xy in
+                let out = SharedBuffer(base: xy.baseAddress!)   // never nil: even 0 elements get an allocation
+                DispatchQueue.concurrentPerform(iterations: (grids.count + chunkSize - 1) / chunkSize) { chunk in
+                    for g in chunk * chunkSize..<min(grids.count, (chunk + 1) * chunkSize) {
+                        var n = 2 * Int(ringStart[Int(firstRing[g])])
+                        var box = BoundingBox.empty
+                        for polygon in grids[g] {
+                            Self.forEachRing(of: polygon) { ring in
+                                for c in ring {
+                                    precondition(c.isFinite, "coordinates must be finite")
+                                    out[n] = c.x
+                                    out[n + 1] = c.y
+                                    n += 2
+                                    box.expand(toInclude: c)
+                                }
+                            }
+                        }
+                        boxes[4 * g] = box.minX
+                        boxes[4 * g + 1] = box.minY
+                        boxes[4 * g + 2] = box.maxX
+                        boxes[4 * g + 3] = box.maxY
+                    }
+                }
+            }
+            let gridBoxes = Array(UnsafeBufferPointer(start: boxes.base, count: 4 * grids.count))
+            var bounds = BoundingBox.empty
+            for g in 0..<grids.count where gridBoxes[4 * g] <= gridBoxes[4 * g + 2] {
+                bounds = bounds.union(BoundingBox(minX: gridBoxes[4 * g], minY: gridBoxes[4 * g + 1],
+                                                  maxX: gridBoxes[4 * g + 2], maxY: gridBoxes[4 * g + 3]))
             }
             self.ringStarts = ringStarts
             self.gridRings = gridRings
             self.gridBoxes = gridBoxes
             self.bounds = bounds
-            tree = tb.finish()
+            tree = PackedRTree(leaves: gridBoxes, bounds: bounds)
             raster = Raster(bounds: bounds, cellCount: Int(cellsPerGrid * Double(max(grids.count, 1))))
             buildCells()
         }
 
-        /// The rings the locator keeps: those closed with at least three distinct vertices.
-        static func rings(of polygon: Polygon) -> [Ring] {
-            (CollectionOfOne(polygon.exterior) + polygon.holes).filter { $0.coordinates.count >= 4 }
+        /// Calls `body` with the coordinates of each ring the locator keeps: those closed with at
+        /// least three distinct vertices.
+        @inline(__always)
+        static func forEachRing(of polygon: Polygon, _ body: ([Coordinate]) -> Void) {
+            if polygon.exterior.coordinates.count >= 4 { body(polygon.exterior.coordinates) }
+            for hole in polygon.holes where hole.coordinates.count >= 4 { body(hole.coordinates) }
         }
 
         /// The raster rows of band `b` of `bands`: bands are built in parallel, and no two write one cell.
@@ -154,10 +175,11 @@ extension GridLocator {
             let cellCount = r.columns * r.rows
             let none = GridLocator.none, tag = GridLocator.tag
             let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
-            let owner = SharedBuffer(repeating: none, count: cellCount)
-            let words = SharedBuffer(repeating: UInt32(0), count: cellCount)        // then: cursor of other groups
-            let ownerWords = SharedBuffer(repeating: UInt32(0), count: cellCount)   // then: cursor of the owner's group
-            let lastGrid = SharedBuffer(repeating: none, count: cellCount)          // then: last header written
+            // Set per band, in parallel.
+            let owner = SharedBuffer<UInt32>(count: cellCount)
+            let words = SharedBuffer<UInt32>(count: cellCount)        // then: cursor of other groups
+            let ownerWords = SharedBuffer<UInt32>(count: cellCount)   // then: cursor of the owner's group
+            let lastGrid = SharedBuffer<UInt32>(count: cellCount)     // then: last header written
             defer { owner.free(); words.free(); ownerWords.free(); lastGrid.free() }
             let bands = min(r.rows, 16)
             let me = self
@@ -166,6 +188,11 @@ extension GridLocator {
             DispatchQueue.concurrentPerform(iterations: bands) { b in
                 let rows = me.rows(ofBand: b, bands)
                 let xy = me.xy.buffer
+                let first = rows.lowerBound * r.columns, count = rows.count * r.columns
+                (owner.base + first).initialize(repeating: none, count: count)
+                (words.base + first).initialize(repeating: 0, count: count)
+                (ownerWords.base + first).initialize(repeating: 0, count: count)
+                (lastGrid.base + first).initialize(repeating: none, count: count)
                 // 1. Reference owners: each grid tests the centres inside its box.
                 for g in gridsOfBand[b].lazy.map(Int.init) {
                     let bx0 = me.gridBoxes[4 * g], by0 = me.gridBoxes[4 * g + 1]
@@ -243,8 +270,7 @@ extension GridLocator {
             let cells = self.cells
             records = HugePageBuffer(count: total) { buf in
                 guard let base = buf.baseAddress else { return }
-                buf.initialize(repeating: 0)
-                let rec = SharedBuffer(base: base)
+                let rec = SharedBuffer(base: base)   // every slot is written below
                 DispatchQueue.concurrentPerform(iterations: bands) { b in
                     let rows = me.rows(ofBand: b, bands)
                     let bandCells = rows.lowerBound * r.columns..<(rows.upperBound + 1) * r.columns

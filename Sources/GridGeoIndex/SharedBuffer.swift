@@ -19,12 +19,6 @@ package struct SharedBuffer<T>: @unchecked Sendable {
             .bindMemory(to: T.self, capacity: count)
     }
 
-    /// Allocates `count` elements set to `value`.
-    init(repeating value: T, count: Int) {
-        self.init(count: count)
-        base.initialize(repeating: value, count: count)
-    }
-
     /// Releases what `init(count:)` allocated.
     func free() {
         LargePages.deallocate(UnsafeMutableRawPointer(base), byteCount: allocated * MemoryLayout<T>.stride)
