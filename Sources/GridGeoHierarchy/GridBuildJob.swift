@@ -1,5 +1,5 @@
 import Foundation
-import GridGeoCore
+public import GridGeoCore
 import GridGeoGEOS
 public import GridGeoGrids
 public import GridGeoStore

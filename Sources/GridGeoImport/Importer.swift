@@ -1,5 +1,5 @@
 import Foundation
-import GridGeoCore
+public import GridGeoCore
 import GridGeoComponents
 import GridGeoGEOS
 import GridGeoLookup

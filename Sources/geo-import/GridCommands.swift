@@ -7,16 +7,10 @@ import GridGeoHierarchy
 import GridGeoLookup
 import GridGeoStore
 
-/// Prints `Error <code>: <message>` on stderr and exits with the sysexits code.
-func stop(_ error: HierarchyError) -> ExitCode {
-    FileHandle.standardError.write(Data("Error \(error.exitCode): \(error.description)\n".utf8))
-    return ExitCode(error.exitCode)
-}
-
 /// Opens an existing database; a missing one is missing input (66), never created here.
 func openExisting(_ db: String) throws -> GridStore {
-    guard FileManager.default.fileExists(atPath: db) else { throw stop(.missingInput("--db \(db): no such file")) }
-    do { return try GridStore(path: db) } catch { throw stop(.io("\(db): \(error)")) }
+    guard FileManager.default.fileExists(atPath: db) else { throw fail(.missingInput("--db \(db): no such file")) }
+    do { return try GridStore(path: db) } catch { throw fail(.io("\(db): \(error)")) }
 }
 
 func writeJSON<T: Encodable>(_ value: T, to path: String) throws(HierarchyError) {
@@ -87,7 +81,7 @@ struct DraftCommunities: ParsableCommand {
             for w in result.warnings { print("  warning: \(w)") }
         } catch {
             progress?.finish()
-            throw stop(error)
+            throw fail(error)
         }
     }
 }
@@ -119,7 +113,7 @@ struct DraftStreets: ParsableCommand {
             progress.finish()
         } catch {
             progress.finish()
-            throw stop(error)
+            throw fail(error)
         }
         print("drafted \(result.streets.count) streets of district \(result.districtCode) in \(db), marked drafted")
         for s in result.streets {
@@ -192,12 +186,12 @@ struct BuildGrids: ParsableCommand {
             if let report { try writeJSON(result, to: report) }
         } catch {
             progress?.finish()
-            throw stop(error)
+            throw fail(error)
         }
         for line in summary(result) { print(line) }
         if result.outcome == .published {
             do { try reassignComponents(store, from: result.startDate, quiet: quiet) } catch {
-                throw stop(.io("grid version \(result.publishedVersion ?? 0) was published, but its components were not moved "
+                throw fail(.io("grid version \(result.publishedVersion ?? 0) was published, but its components were not moved "
                                + "to the new grids: \(error); run geo-import reassign-components --db \(db)"))
             }
         }
@@ -207,7 +201,7 @@ struct BuildGrids: ParsableCommand {
             if kinds.count < result.blockingProblems {
                 counts.append("communities whose gaps or overlaps add up to more than 0.01 m² \(result.blockingProblems - kinds.count)")
             }
-            throw stop(.data("validation found \(result.blockingProblems) problems that block publishing (\(counts.joined(separator: ", "))); "
+            throw fail(.data("validation found \(result.blockingProblems) problems that block publishing (\(counts.joined(separator: ", "))); "
                              + "nothing was published" + (report.map { "; every finding is in \($0)" } ?? "; --report FILE.json lists every finding")))
         }
     }
@@ -301,17 +295,17 @@ struct ReassignComponents: ParsableCommand {
         if let date {
             day = LocalDate(date)!
         } else {
-            guard let current = try? store.currentGridVersion() else { throw stop(.data("\(db) has no grid version: run build-grids first")) }
+            guard let current = try? store.currentGridVersion() else { throw fail(.data("\(db) has no grid version: run build-grids first")) }
             day = current.startDate
         }
         let directory: GridDirectory
         do { directory = try GridDirectory(store: store, on: day) } catch {
-            throw stop(.data("\(db): \(error)"))
+            throw fail(.data("\(db): \(error)"))
         }
         do {
             if try reassignComponents(store, from: day, directory: directory, quiet: quiet) == 0 { print("no components in \(db): nothing to move") }
         } catch {
-            throw stop(.io("\(db): \(error)"))
+            throw fail(.io("\(db): \(error)"))
         }
     }
 }
