@@ -247,7 +247,7 @@ extension ParseSession {
 
     mutating func proposeRoads() {
         // Longest administrative name starting at each position (its end), for road stems.
-        placeStart = [Int](repeating: 0, count: count + 1)
+        placeStart = [Int](filled: 0, count: count + 1)
         for hit in hits where hit.level <= .community
             && (hit.level <= .district || hit.bestForm != .short || hit.parentSupport || hit.childSupport) {
             placeStart[Int(hit.start)] = max(placeStart[Int(hit.start)], Int(hit.end))
@@ -559,7 +559,7 @@ extension ParseSession {
     /// Marks positions that unknown names do not run across: the start of a number with its
     /// unit (6楼, 二十三号, 200米) and of a position or noise word of two characters or more.
     mutating func markBarriers() {
-        barrier = [Bool](repeating: false, count: count + 1)
+        barrier = [Bool](filled: false, count: count + 1)
         for match in lex where match.end - match.start >= 2
             && !match.categories.isDisjoint(with: [.assistWord, .noiseWord, .crossing]) {
             barrier[Int(match.start)] = true
@@ -665,8 +665,8 @@ extension ParseSession {
     /// it keeps the lattice small. If that leaves the text uncovered, the parse is redone without
     /// the restriction.
     mutating func proposeFallbacks(restricted: Bool) {
-        var leftAnchor = [Bool](repeating: !restricted, count: count + 1)
-        var rightAnchor = [Bool](repeating: !restricted, count: count + 1)
+        var leftAnchor = [Bool](filled: !restricted, count: count + 1)
+        var rightAnchor = [Bool](filled: !restricted, count: count + 1)
         if restricted {
             leftAnchor[0] = true
             rightAnchor[count] = true

@@ -48,6 +48,18 @@ struct SurfaceTable: Sendable {
     subscript(range: Range<Int>) -> ArraySlice<Gazetteer.Surface> { surfaces[range] }
 }
 
+extension Array {
+    /// `count` copies of `value`, for the per-parse tables. `Array(repeating:count:)` allocates
+    /// through the standard library's unspecialised path, which looks up the storage's type
+    /// metadata on every call (about 600 instructions, more than filling a short table).
+    @inline(__always)
+    init(filled value: Element, count: Int) {
+        self = []
+        reserveCapacity(count)
+        for _ in 0..<count { append(value) }
+    }
+}
+
 /// One parse: folded text, vocabulary and gazetteer matches, candidates, best path.
 struct ParseSession {
     let folded: FoldedText
@@ -124,7 +136,7 @@ struct ParseSession {
 
     mutating func collectLexicon() {
         let lexicon = Vocabulary.lexicon
-        lexFirst = [Int32](repeating: 0, count: count + 1)
+        lexFirst = [Int32](filled: 0, count: count + 1)
         text.withUnsafeBufferPointer { buffer in
             for start in 0..<count {
                 lexFirst[start] = Int32(lex.count)
@@ -336,13 +348,17 @@ struct ParseSession {
                 let from = byteOffset(lower)
                 let surface = String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<byteOffset(upper)]), as: UTF8.self)
                 let foldedSlice = text[start..<end]
+                // Folding changed nothing in the span: its folded text is the typed text, so the
+                // surface string is shared instead of encoded again.
+                let verbatim = !folded.replacedScalars && upper - lower == end - start
                 var number: HouseNumber? = nil
                 let normalized: String
                 if label.isNumber, let parsed = HouseNumber(scalars: foldedSlice) {
                     number = parsed
-                    normalized = Self.normalizedNumberText(foldedSlice)
+                    normalized = verbatim && !foldedSlice.contains(where: ChineseNumeral.isNumeral)
+                        ? surface : Self.normalizedNumberText(foldedSlice)
                 } else {
-                    normalized = String(scalars: foldedSlice)
+                    normalized = verbatim ? surface : String(scalars: foldedSlice)
                 }
                 result.append(AddressComponent(label: label, text: surface, normalized: normalized, range: lower..<upper,
                                                number: number, place: nil, evidence: candidate.evidence))

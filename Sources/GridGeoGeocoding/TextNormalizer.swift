@@ -89,6 +89,9 @@ struct FoldedText: Sendable {
     var spaceBefore: [Bool] = []
     /// Number of scalars in the input.
     var inputCount = 0
+    /// Whether folding replaced any kept scalar (widths, case, dashes, traditional units); when
+    /// not, a span without dropped whitespace reads exactly as typed.
+    var replacedScalars = false
 
     init(_ text: String) {
         let approximate = text.utf8.count
@@ -100,6 +103,7 @@ struct FoldedText: Sendable {
         for scalar in text.unicodeScalars {
             if let folded = TextNormalizer.fold(scalar: scalar.value) {
                 scalars.append(folded)
+                if folded != scalar.value { replacedScalars = true }
                 origin.append(Int32(offset))
                 spaceBefore.append(pendingSpace)
                 pendingSpace = false
