@@ -16,6 +16,9 @@ public struct Division: Hashable, Sendable, Codable {
 }
 
 /// Which unit grid, community, street and district a point is in, and by which grid version.
+///
+/// The grid's code and divisions live in one entry shared by every answer naming that grid, so an
+/// answer is made, copied and dropped for one reference count instead of seven strings'.
 public struct GridAnswer: Hashable, Sendable, Codable {
     public enum Position: String, Hashable, Sendable, Codable {
         /// In the interior of the grid.
@@ -27,15 +30,90 @@ public struct GridAnswer: Hashable, Sendable, Codable {
     }
 
     public var position: Position
-    /// The 15-digit grid code; nil when the point is outside and no grid was near enough.
-    public var grid: String?
-    public var community: Division?
-    public var street: Division?
-    public var district: Division?
+    /// The grid and its divisions; nil when the point is outside and no grid was near enough.
+    let entry: GridEntry?
     /// The grid version that answered.
     public var version: Int
     /// Distance to the nearest grid, for an outside point; nil otherwise.
     public var distanceMetres: Double?
+
+    /// The 15-digit grid code; nil when the point is outside and no grid was near enough.
+    public var grid: String? { entry?.code }
+    public var community: Division? { entry?.parents.community }
+    public var street: Division? { entry?.parents.street }
+    public var district: Division? { entry?.parents.district }
+
+    init(position: Position, entry: GridEntry?, version: Int, distanceMetres: Double? = nil) {
+        self.position = position
+        self.entry = entry
+        self.version = version
+        self.distanceMetres = distanceMetres
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case position, grid, community, street, district, version, distanceMetres
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        position = try c.decode(Position.self, forKey: .position)
+        version = try c.decode(Int.self, forKey: .version)
+        distanceMetres = try c.decodeIfPresent(Double.self, forKey: .distanceMetres)
+        let parents = GridParents(community: try c.decodeIfPresent(Division.self, forKey: .community),
+                                  street: try c.decodeIfPresent(Division.self, forKey: .street),
+                                  district: try c.decodeIfPresent(Division.self, forKey: .district))
+        entry = try c.decodeIfPresent(String.self, forKey: .grid).map { GridEntry(code: $0, parents: parents) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(position, forKey: .position)
+        try c.encodeIfPresent(grid, forKey: .grid)
+        try c.encodeIfPresent(community, forKey: .community)
+        try c.encodeIfPresent(street, forKey: .street)
+        try c.encodeIfPresent(district, forKey: .district)
+        try c.encode(version, forKey: .version)
+        try c.encodeIfPresent(distanceMetres, forKey: .distanceMetres)
+    }
+}
+
+/// A grid's code and divisions, shared by the answers naming it; compared by value.
+final class GridEntry: Hashable, Sendable {
+    let code: String
+    let parents: GridParents
+
+    init(code: String, parents: GridParents) {
+        self.code = code
+        self.parents = parents
+    }
+
+    static func == (a: GridEntry, b: GridEntry) -> Bool { a === b || (a.code == b.code && a.parents == b.parents) }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(parents)
+    }
+}
+
+/// The community, street and district of the grids sharing one 12-digit code prefix.
+final class GridParents: Hashable, Sendable {
+    let community: Division?
+    let street: Division?
+    let district: Division?
+
+    init(community: Division?, street: Division?, district: Division?) {
+        self.community = community
+        self.street = street
+        self.district = district
+    }
+
+    static func == (a: GridParents, b: GridParents) -> Bool {
+        a === b || (a.community == b.community && a.street == b.street && a.district == b.district)
+    }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(community)
+        hasher.combine(street)
+        hasher.combine(district)
+    }
 }
 
 /// The point-in-grid lookup of one grid version, with the hierarchy each grid belongs to.
@@ -50,18 +128,9 @@ public final class GridDirectory: Sendable {
     /// The number of grids.
     public var gridCount: Int { grids.count }
 
-    /// The community, street and district of the grids sharing one 12-digit code prefix.
-    private struct Parents: Sendable {
-        var community: Division?
-        var street: Division?
-        var district: Division?
-    }
-
     private let locator: GridLocator
-    /// Per grid, its code and the index of its parents: 24 bytes, so an answer costs one more
-    /// cache line per lookup; the parents are few and stay in cache.
-    private let grids: [(code: String, parents: Int)]
-    private let parents: [Parents]
+    /// Per grid, its entry; grids of one community share their parents.
+    private let grids: [GridEntry]
 
     /// Builds the directory from grids and the divisions they belong to; a grid's community,
     /// street and district are found by its code's 12-, 9- and 6-digit prefixes.
@@ -74,17 +143,15 @@ public final class GridDirectory: Sendable {
         let district = Dictionary(districts.map { ($0.code, Division(code: $0.code, name: $0.name)) },
                                   uniquingKeysWith: { a, _ in a })
         self.version = version
-        var index: [Substring: Int] = [:]
-        var parents: [Parents] = []
+        var parents: [Substring: GridParents] = [:]
         self.grids = grids.map { g in
             let prefix = g.code.prefix(12)
-            if let i = index[prefix] { return (g.code, i) }
-            index[prefix] = parents.count
-            parents.append(Parents(community: community[String(prefix)], street: street[String(g.code.prefix(9))],
-                                   district: district[String(g.code.prefix(6))]))
-            return (g.code, parents.count - 1)
+            let p = parents[prefix] ?? GridParents(community: community[String(prefix)],
+                                                   street: street[String(g.code.prefix(9))],
+                                                   district: district[String(g.code.prefix(6))])
+            parents[prefix] = p
+            return GridEntry(code: g.code, parents: p)
         }
-        self.parents = parents
         self.locator = GridLocator(grids: grids.map(\.geometry.polygons))
     }
 
@@ -117,7 +184,7 @@ public final class GridDirectory: Sendable {
         if nearestWithinMetres > 0, let near = locator.nearest(to: point, maxDistanceMetres: nearestWithinMetres) {
             return answer(grid: Int(near.grid), position: .outside, distance: near.distanceMetres)
         }
-        return GridAnswer(position: .outside, version: version)
+        return GridAnswer(position: .outside, entry: nil, version: version)
     }
 
     /// The owners of many points, in their order, using every core.
@@ -140,10 +207,7 @@ public final class GridDirectory: Sendable {
     }
 
     private func answer(grid i: Int, position: GridAnswer.Position, distance: Double?) -> GridAnswer {
-        let g = grids[i]
-        let p = parents[g.parents]
-        return GridAnswer(position: position, grid: g.code, community: p.community, street: p.street,
-                          district: p.district, version: version, distanceMetres: distance)
+        GridAnswer(position: position, entry: grids[i], version: version, distanceMetres: distance)
     }
 }
 

@@ -47,6 +47,27 @@ private func withStore(_ body: (GridStore) throws -> Void) throws {
         }
     }
 
+    /// Answers share their grid's entry; as JSON they are still the plain fields, and equal by value.
+    @Test func answersEncodeTheirFieldsAndCompareByValue() throws {
+        try withStore { store in
+            let directory = try GridDirectory(store: store)
+            let point = Coordinate(lon: 116.407, lat: 39.918)
+            let a = directory.locate(point)
+            let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any]
+            #expect(json?["grid"] as? String == "110101001001003")
+            #expect((json?["community"] as? [String: Any])?["name"] as? String == "多福巷社区")
+            #expect((json?["district"] as? [String: Any])?["code"] as? String == "110101")
+            #expect(json?["distanceMetres"] == nil && json?["position"] as? String == "inside")
+            let decoded = try JSONDecoder().decode(GridAnswer.self, from: JSONEncoder().encode(a))
+            #expect(decoded == a && decoded.hashValue == a.hashValue)
+            // Another directory's entry with the same values: equal; another grid: not.
+            #expect(try GridDirectory(store: store).locate(point) == a)
+            #expect(directory.locate(Coordinate(lon: 116.402, lat: 39.918)) != a)
+            let outside = directory.locate(Coordinate(lon: 116.5, lat: 39.5))
+            #expect(try JSONDecoder().decode(GridAnswer.self, from: JSONEncoder().encode(outside)) == outside)
+        }
+    }
+
     @Test func aPastDateAnswersFromItsVersion() throws {
         try withStore { store in
             let old = try GridDirectory(store: store, on: LocalDate("2024-01-01")!)
