@@ -14,6 +14,24 @@ private struct Answered {
     var hit: GridHit?
 }
 
+extension GridLocator {
+    /// The radix digits (shift, mask) that sort a bucket of the batch: the Z-order key bits below
+    /// the bucket digit (the top 8) down to the resolution of the raster, 2^b ≥ its columns and rows
+    /// per axis. Finer keys would only order points within a cell, for no gain in locality; on the
+    /// Dongcheng grids this is one pass of 10 bits instead of three of 8.
+    var sortDigits: [(shift: UInt32, mask: UInt32)] {
+        let axisBits = min(16, max(4, Int.bitWidth - (max(raster.columns, raster.rows) - 1).leadingZeroBitCount))
+        let bits = 2 * axisBits - 8
+        let passes = (bits + 11) / 12
+        guard passes > 0 else { return [] }
+        let width = (bits + passes - 1) / passes
+        return (0..<passes).map { p in
+            let shift = 32 - 2 * axisBits + p * width
+            return (UInt32(shift), UInt32((1 << min(width, 24 - shift)) - 1))
+        }
+    }
+}
+
 /// The large scratch buffers of one batch call, 64 bytes per point, kept by the locator between calls.
 final class BatchBuffers: @unchecked Sendable {
     // @unchecked: one call uses them at a time (taken from the locator's slot under its lock).
@@ -116,23 +134,25 @@ extension GridLocator {
                 histogram.base[slot] += 1
             }
         }
-        // 3. Sort each bucket by the low 24 bits of the key (LSD radix, three 8-bit digits, ending in
-        //    `scratch`), answer it, group the answers by input chunk. 4. Put them in input order.
+        // 3. Sort each bucket by the key bits below the bucket digit that tell raster cells apart
+        //    (LSD radix, digits of at most 12 bits), answer it, group the answers by input chunk.
+        //    4. Put them in input order.
         let bucketStarts = starts
+        let digits = sortDigits
         return [GridHit?](unsafeUninitializedCapacity: n) { out, done in
             let answers = SharedBuffer(base: out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: 256) { b in
                 let start = bucketStarts[b], count = bucketStarts[b + 1] - start
                 var from = sorted.base + start, to = scratch.base + start
-                var counts = InlineArray<256, Int>(repeating: 0)
-                for shift in [0, 8, 16] as [UInt32] {
-                    for d in 0..<256 { counts[d] = 0 }
-                    for i in 0..<count { counts[Int(from[i].key >> shift & 0xFF)] += 1 }
-                    var sum = 0
-                    for d in 0..<256 { let c = counts[d]; counts[d] = sum; sum += c }
+                var counts = InlineArray<4096, UInt32>(repeating: 0)
+                for (shift, mask) in digits {
+                    for d in 0...Int(mask) { counts[d] = 0 }
+                    for i in 0..<count { counts[Int(from[i].key >> shift & mask)] += 1 }
+                    var sum: UInt32 = 0
+                    for d in 0...Int(mask) { let c = counts[d]; counts[d] = sum; sum += c }
                     for i in 0..<count {
-                        let d = Int(from[i].key >> shift & 0xFF)
-                        to[counts[d]] = from[i]
+                        let d = Int(from[i].key >> shift & mask)
+                        to[Int(counts[d])] = from[i]
                         counts[d] += 1
                     }
                     swap(&from, &to)
