@@ -152,7 +152,7 @@ public final class GridLocator: Sendable {
         let (rx, ry) = raster.reference(ix, iy)
         let rec = records.buffer, v = xy.buffer
         // Touch every edge first: these loads are independent, so their cache misses overlap,
-        // while in the branchy loop below each mispredicted branch would serialise them.
+        // while in the loop below each mispredicted loop exit would serialise them.
         var touched = 0.0
         var t = record
         while true {
@@ -168,31 +168,27 @@ public final class GridLocator: Sendable {
         }
         if touched.isNaN { return nil }   // never: coordinates are finite; keeps the loads alive
 
-        // The box of the segment r → p: an edge outside it cannot cross the segment, even
-        // perturbed (the perturbation moves r and p by +δ in x, +δ² in y).
-        let loX = min(rx, px), hiX = max(rx, px), loY = min(ry, py), hiY = max(ry, py)
         // Per grid, p is inside iff r is inside XOR the segment crosses an odd number of its
         // edges. The centre's owner comes first: if p is still inside it, no other grid can
-        // hold p (grids do not overlap), so the other groups are skipped.
+        // hold p (grids do not overlap), so the other groups are skipped. Every edge is tested,
+        // with no box test first: `crossing` has no data-dependent branch, a box test would.
         var i = record
         while true {
             let header = rec[i]
             i += 1
             let first = i
-            var odd = false
+            var odd = false, maybeOnEdge = false
             while true {
                 let e = rec[i]
                 i += 1
                 let k = 2 &* Int(e & Self.mask)
-                let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
-                if !(max(ax, bx) <= loX || min(ax, bx) > hiX || max(ay, by) <= loY || min(ay, by) > hiY)
-                    && segmentCrosses(ax, ay, bx, by, rx, ry, px, py) {
-                    odd.toggle()
-                }
+                let c = crossing(v[k], v[k + 1], v[k + 2], v[k + 3], rx, ry, px, py)
+                odd = odd != c.crosses
+                maybeOnEdge = maybeOnEdge || c.maybeOnLine
                 if e & Self.tag != 0 { break }
             }
             if (header & Self.referenceFlag != 0) != odd {
-                let onEdge = Self.touchesEdge(rec, v, from: first, px, py)
+                let onEdge = maybeOnEdge && Self.touchesEdge(rec, v, from: first, px, py)
                 return GridHit(grid: header & Self.gridMask, position: onEdge ? .boundary : .inside)
             }
             if header & Self.tag != 0 { break }

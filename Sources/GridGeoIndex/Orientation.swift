@@ -100,6 +100,28 @@ func segmentCrosses(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double,
     return perturbedOrientation(ax, ay, bx, by, rx, ry) != perturbedOrientation(ax, ay, bx, by, px, py)
 }
 
+/// `segmentCrosses(a, b, r, p)`, and whether p may lie on the line through a and b (false: it
+/// certainly does not), without a data-dependent branch when the four orientations are certain by
+/// the fast filter, as they nearly always are: their signs are random, so branching on them (and on
+/// a box test first) mispredicts about half the time. Otherwise the exact, perturbed predicates.
+@inline(__always)
+func crossing(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double,
+              _ rx: Double, _ ry: Double, _ px: Double, _ py: Double) -> (crosses: Bool, maybeOnLine: Bool) {
+    // The determinants of orient(r, p, a), orient(r, p, b), orient(a, b, r) and orient(a, b, p), each
+    // written exactly as `orientation` computes it, and their error bounds.
+    let l1 = (px - rx) * (ay - ry), r1 = (py - ry) * (ax - rx)
+    let l2 = (px - rx) * (by - ry), r2 = (py - ry) * (bx - rx)
+    let l3 = (bx - ax) * (ry - ay), r3 = (by - ay) * (rx - ax)
+    let l4 = (bx - ax) * (py - ay), r4 = (by - ay) * (px - ax)
+    let d1 = l1 - r1, d2 = l2 - r2, d3 = l3 - r3, d4 = l4 - r4
+    let sure4 = abs(d4) > orientationErrorBound * (abs(l4) + abs(r4))
+    let sure = abs(d1) > orientationErrorBound * (abs(l1) + abs(r1))
+        && abs(d2) > orientationErrorBound * (abs(l2) + abs(r2))
+        && abs(d3) > orientationErrorBound * (abs(l3) + abs(r3)) && sure4
+    guard sure else { return (segmentCrosses(ax, ay, bx, by, rx, ry, px, py), !sure4) }
+    return (((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)), false)
+}
+
 /// Sign of orient(r + ε, p + ε, a) = orient(r, p, a) + (py − ry)·δ − (px − rx)·δ².
 @inline(__always)
 func sideOfPerturbedSegment(_ rx: Double, _ ry: Double, _ px: Double, _ py: Double,
