@@ -110,8 +110,11 @@ final class LineReader {
         }
         var length = n
         while length > 0 && (buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D) { length -= 1 }
-        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        // Copied in one go, then validated (invalid UTF-8 repaired to U+FFFD), as String(decoding:)
+        // would, but without its generic, per-byte path.
+        return String(unsafeUninitializedCapacity: length) { out in
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(start: buffer, count: length))
+            return length
         }
     }
 }

@@ -79,7 +79,7 @@ struct Lookup: ParsableCommand {
         var seenData = false
         while let line = reader.next() {
             lineNumber += 1
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = trimmingWhiteSpace(line[...])
             if text.isEmpty { continue }
             switch PointLine.parse(text, number: lineNumber) {
             case .success(let point):
@@ -90,7 +90,7 @@ struct Lookup: ParsableCommand {
                 // The first non-blank line may be a header.
                 if !seenData && reason == .notNumbers { seenData = true; continue }
                 seenData = true
-                report(line: lineNumber, reason.description, text)
+                report(line: lineNumber, reason.description, String(text))
                 bad += 1
             }
         }
@@ -164,8 +164,8 @@ struct PointLine {
         }
     }
 
-    init(_ text: String, number: Int, coordinate: Coordinate, id: String) {
-        self.text = text
+    init(_ text: Substring, number: Int, coordinate: Coordinate, id: String) {
+        self.text = String(text)
         self.number = number
         self.coordinate = coordinate
         self.id = id
@@ -173,16 +173,33 @@ struct PointLine {
 }
 
 extension PointLine {
-    /// Parses `lon,lat[,id]` (spaces around fields ignored; the id is the line number when absent).
-    static func parse(_ text: String, number: Int) -> Result<PointLine, Problem> {
-        let fields = text.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-        guard fields.count >= 2 else { return .failure(.fieldCount(fields.count)) }
-        guard let x = Double(fields[0].trimmingCharacters(in: .whitespaces)),
-              let y = Double(fields[1].trimmingCharacters(in: .whitespaces)) else { return .failure(.notNumbers) }
+    /// Parses `lon,lat[,id]` (white space around fields ignored; the id is the line number when
+    /// absent). Works on the UTF-8 bytes: a comma is one byte, never part of another character.
+    static func parse(_ text: Substring, number: Int) -> Result<PointLine, Problem> {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(of: UInt8(ascii: ",")) else { return .failure(.fieldCount(1)) }
+        let latStart = utf8.index(after: first)
+        let second = utf8[latStart...].firstIndex(of: UInt8(ascii: ","))
+        guard let x = Double(trimmingWhiteSpace(text[..<first])),
+              let y = Double(trimmingWhiteSpace(text[latStart..<(second ?? text.endIndex)])) else {
+            return .failure(.notNumbers)
+        }
         guard x.isFinite && y.isFinite else { return .failure(.notFinite) }
-        let id = fields.count > 2 ? fields[2].trimmingCharacters(in: .whitespaces) : String(number)
+        let id = second.map { String(trimmingWhiteSpace(text[utf8.index(after: $0)...])) } ?? String(number)
         return .success(PointLine(text, number: number, coordinate: Coordinate(x: x, y: y), id: id))
     }
+}
+
+/// `text` without leading and trailing white space (Unicode's White_Space: spaces, tabs, line
+/// breaks, the no-break and ideographic spaces). ASCII is decided without a property look-up.
+func trimmingWhiteSpace(_ text: Substring) -> Substring {
+    func isSpace(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? u == " " || (u.value >= 0x09 && u.value <= 0x0D) : u.properties.isWhitespace
+    }
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+          let last = scalars.lastIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+    return text[start...last]
 }
 
 /// Formatting and writing; stdout carries only results, stderr everything else.
@@ -191,14 +208,13 @@ enum Output {
     static func error(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 
     static func appendCSV(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
-        let fields = [line.id, a.grid ?? "", a.community?.code ?? "", a.community?.name ?? "",
-                      a.street?.code ?? "", a.street?.name ?? "", a.district?.code ?? "", a.district?.name ?? "",
-                      a.position.rawValue, a.distanceMetres.map(metres) ?? "", String(a.version)]
-        for (i, f) in fields.enumerated() {
-            if i > 0 { out += "," }
-            out += csvField(f)
+        appendCSVField(line.id, to: &out)
+        for field in [a.grid, a.community?.code, a.community?.name, a.street?.code, a.street?.name,
+                      a.district?.code, a.district?.name] {
+            out += ","
+            if let field { appendCSVField(field, to: &out) }
         }
-        out += "\n"
+        out += ",\(a.position.rawValue),\(a.distanceMetres.map(metres) ?? ""),\(a.version)\n"
     }
 
     static func appendJSON(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
@@ -215,13 +231,19 @@ enum Output {
     /// Distances to the centimetre.
     static func metres(_ d: Double) -> String { String(format: "%.2f", d) }
 
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. (Bytes are
+    /// checked: those four are ASCII, never part of another character's UTF-8.)
+    static func appendCSVField(_ s: String, to out: inout String) {
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out += s
+            return
+        }
+        out += "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func jsonString(_ s: String) -> String {
+        // Nearly every string needs no escape: no control character, quote or backslash.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

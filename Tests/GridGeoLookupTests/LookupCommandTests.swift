@@ -98,6 +98,20 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         ])
     }
 
+    /// Ids may hold commas and quotes (everything after the second comma is the id); white space
+    /// around fields, ideographic and no-break spaces included, is not part of them.
+    @Test func idsAreQuotedAndSpacesTrimmed() throws {
+        let run = try lookup([], input: "116.402,39.915,\"A\", b\n\u{3000}116.407 ,\u{00A0}39.918\t, 甲\u{3000}\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines == [
+            header,
+            #""""A"", b",110101001001001,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2"#,
+            "甲,110101001001003,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2",
+        ])
+        let json = try lookup(["--json"], input: "116.402,39.915,\"q\"\\\n")
+        #expect(json.lines.first?.hasPrefix(#"{"id":"\"q\"\\","lon":116.402,"#) == true, "\(json.stdout)")
+    }
+
     @Test func jsonLinesFromAFileForAPastDate() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("points-\(UUID().uuidString).csv")
         try Data("116.407,39.918,a\n".utf8).write(to: file)
