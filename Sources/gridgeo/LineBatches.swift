@@ -41,8 +41,8 @@ struct LineOptions: ParsableArguments {
 }
 
 /// `(0..<n).map(body)` over every core.
-func parallelMap(_ n: Int, _ body: @Sendable (Int) -> String) -> [String] {
-    let results = ResultSlots(count: n)
+func parallelMap<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = ResultSlots<T>(count: n)
     let chunk = max(1, min(64, n / 16))
     DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
         for i in (c * chunk)..<min(n, (c + 1) * chunk) { results.set(i, body(i)) }
@@ -52,19 +52,19 @@ func parallelMap(_ n: Int, _ body: @Sendable (Int) -> String) -> [String] {
 
 /// Answers written by concurrent iterations, each to its own slot.
 // @unchecked: slots are written by one iteration each, under a lock, and read after all finish.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [String]
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: "", count: count) }
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: String) {
+    func set(_ i: Int, _ value: T) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
 
-    var values: [String] { slots }
+    var values: [T] { slots.map { $0! } }   // every slot was set
 }
 
 /// One JSON line for an encodable value (keys sorted, Chinese unescaped).

@@ -68,31 +68,44 @@ struct Lookup: ParsableCommand {
         guard let reader = LineReader(path: input) else { throw failure(.noInput, "cannot open \(input)") }
 
         var bad = 0
-        var batch: [PointLine] = []
-        batch.reserveCapacity(Self.batchSize)
-        func flush() {
-            bad += answer(batch, directory, transformer)
-            batch.removeAll(keepingCapacity: true)
-        }
-        if !json { Output.write(Self.csvHeader + "\n") }
+        var lines: [String] = []
+        lines.reserveCapacity(Self.batchSize)
         var lineNumber = 0
         var seenData = false
+        // Lines are read in batches; each batch is parsed on every core, then checked in order
+        // (header, bad lines), looked up and written.
+        func flush() {
+            let first = lineNumber - lines.count + 1, all = lines, chunk = 4096
+            let parsed = parallelMap((all.count + chunk - 1) / chunk) { c in
+                (c * chunk..<min(all.count, (c + 1) * chunk)).map { i -> Result<PointLine, PointLine.Problem>? in
+                    let text = trimmingWhiteSpace(all[i][...])
+                    return text.isEmpty ? nil : PointLine.parse(text, number: first + i)
+                }
+            }
+            var batch: [PointLine] = []
+            batch.reserveCapacity(all.count)
+            for (i, result) in parsed.joined().enumerated() {
+                switch result {
+                case nil: continue   // a blank line
+                case .success(let point)?:
+                    seenData = true
+                    batch.append(point)
+                case .failure(let reason)?:
+                    // The first non-blank line may be a header.
+                    if !seenData && reason == .notNumbers { seenData = true; continue }
+                    seenData = true
+                    report(line: first + i, reason.description, String(trimmingWhiteSpace(all[i][...])))
+                    bad += 1
+                }
+            }
+            bad += answer(batch, directory, transformer)
+            lines.removeAll(keepingCapacity: true)
+        }
+        if !json { Output.write(Self.csvHeader + "\n") }
         while let line = reader.next() {
             lineNumber += 1
-            let text = trimmingWhiteSpace(line[...])
-            if text.isEmpty { continue }
-            switch PointLine.parse(text, number: lineNumber) {
-            case .success(let point):
-                seenData = true
-                batch.append(point)
-                if batch.count == Self.batchSize { flush() }
-            case .failure(let reason):
-                // The first non-blank line may be a header.
-                if !seenData && reason == .notNumbers { seenData = true; continue }
-                seenData = true
-                report(line: lineNumber, reason.description, String(text))
-                bad += 1
-            }
+            lines.append(line)
+            if lines.count == Self.batchSize { flush() }
         }
         flush()
         if reader.failed { throw failure(.ioError, "error reading \(input)") }
@@ -123,18 +136,22 @@ struct Lookup: ParsableCommand {
             }
         }
         let answers = directory.locate(points, nearestWithinMetres: nearest)
-        var out = ""
-        out.reserveCapacity(batch.count * 120)
         var bad = 0
-        for (i, line) in batch.enumerated() {
-            if failed[i] {
-                report(line: line.number, "cannot transform from \(crs)", line.text)
-                bad += 1
-                continue
-            }
-            if json { Output.appendJSON(answers[i], line, to: &out) } else { Output.appendCSV(answers[i], line, to: &out) }
+        for (i, line) in batch.enumerated() where failed[i] {
+            report(line: line.number, "cannot transform from \(crs)", line.text)
+            bad += 1
         }
-        Output.write(out)
+        // Formatted on every core, a chunk of lines each, then written in order.
+        let chunk = 4096, json = self.json, failures = failed
+        let texts = parallelMap((batch.count + chunk - 1) / chunk) { c in
+            var out = ""
+            out.reserveCapacity(chunk * 120)
+            for i in c * chunk..<min(batch.count, (c + 1) * chunk) where !failures[i] {
+                if json { Output.appendJSON(answers[i], batch[i], to: &out) } else { Output.appendCSV(answers[i], batch[i], to: &out) }
+            }
+            return out
+        }
+        Output.write(texts.joined())
         return bad
     }
 
