@@ -324,15 +324,16 @@ extension GridLocator.Builder {
     /// every point mapped to it is interior to one grid, or outside all) and that grid is the centre's;
     /// the grid is found by the lookup's own rule, the parity of the record's edges crossed by the
     /// segment from the cell's centre. Parallel over bands of rows.
-    func widenedCells() -> HugePageBuffer<UInt64> {
+    func widenedCells() -> (HugePageBuffer<UInt64>, recordMask: UInt64) {
         let r = raster
         let count = cells.count
         let tag = GridLocator.tag, none = GridLocator.none
-        let subcells = gridRings.count - 1 < Int(GridLocator.subcellNone)
+        let recordMask: UInt64 = (1 << GridLocator.ownerShift) - 1
+        let subcells = gridRings.count - 1 < Int(GridLocator.subcellNone) && records.count <= Int(recordMask)
         let m = 1e-9 * max(bounds.width, bounds.height, 1e-300)
         let bands = min(r.rows, 16)
         let me = self
-        return HugePageBuffer(count: count) { buf in
+        let words = HugePageBuffer(count: count) { (buf: UnsafeMutableBufferPointer<UInt64>) in
             guard let base = buf.baseAddress else { return }
             let out = SharedBuffer(base: base)
             DispatchQueue.concurrentPerform(iterations: bands) { b in
@@ -350,32 +351,34 @@ extension GridLocator.Builder {
                 }
             }
         }
+        return (words, subcells ? recordMask : UInt64(GridLocator.mask))
     }
 
     /// The word of a crossed cell: its record offset, the centre's owner and the sub-cell bits.
     ///
     /// 1. Mark the sub-cells some edge of the record touches (box overlap, then the corner test of
     ///    `forEachCell`), each edge once.
-    /// 2. Untouched sub-cells that share a side lie in one grid (or outside all): flood the untouched
-    ///    ones from the centre sub-cell, which holds r, so they are r's owner's without any test.
+    /// 2. Untouched sub-cells that share a side lie in one grid (or outside all). The four middle
+    ///    sub-cells each hold r on a corner: flood the untouched ones from those, without any test.
     /// 3. Each other group of untouched sub-cells gets the owner of one sub-cell centre q by the
     ///    lookup's rule (per grid, the parity of its edges crossed by r → q), and joins if it is r's.
     func crossedWord(record at: Int, cell c: Int, _ rec: UnsafeBufferPointer<UInt32>, _ v: UnsafeBufferPointer<Double>,
                      margin m: Double) -> UInt64 {
         let r = raster
+        let n = GridLocator.subdivisions
         let tag = GridLocator.tag, mask = GridLocator.mask
         let ix = c % r.columns, iy = c / r.columns
         let (rx, ry) = r.reference(ix, iy)
         let reference = rec[at] & GridLocator.referenceFlag != 0
             ? UInt64(rec[at] & GridLocator.gridMask) : GridLocator.subcellNone
         let x0 = r.minX + Double(ix) * r.cellWidth, y0 = r.minY + Double(iy) * r.cellHeight
-        // Sub-cell k spans [lo[k], hi[k]] in x (k = 0…2) and [lo[3 + k], hi[3 + k]] in y, grown by m.
-        var lo = InlineArray<6, Double>(repeating: 0), hi = InlineArray<6, Double>(repeating: 0)
-        for k in 0..<3 {
-            lo[k] = x0 + Double(k) * r.cellWidth / 3 - m
-            hi[k] = x0 + Double(k + 1) * r.cellWidth / 3 + m
-            lo[3 + k] = y0 + Double(k) * r.cellHeight / 3 - m
-            hi[3 + k] = y0 + Double(k + 1) * r.cellHeight / 3 + m
+        // Sub-cell k spans [lo[k], hi[k]] in x (k = 0…3) and [lo[4 + k], hi[4 + k]] in y, grown by m.
+        var lo = InlineArray<8, Double>(repeating: 0), hi = InlineArray<8, Double>(repeating: 0)
+        for k in 0..<n {
+            lo[k] = x0 + Double(k) * r.cellWidth / Double(n) - m
+            hi[k] = x0 + Double(k + 1) * r.cellWidth / Double(n) + m
+            lo[n + k] = y0 + Double(k) * r.cellHeight / Double(n) - m
+            hi[n + k] = y0 + Double(k + 1) * r.cellHeight / Double(n) + m
         }
 
         // 1. Touched sub-cells.
@@ -390,13 +393,13 @@ extension GridLocator.Builder {
                 let k = 2 * Int(e & mask)
                 let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
                 let ex = bx - ax, ey = by - ay
-                for sy in 0..<3 where !(max(ay, by) < lo[3 + sy] || min(ay, by) > hi[3 + sy]) {
-                    for sx in 0..<3 where touched & (1 << (sy * 3 + sx)) == 0
+                for sy in 0..<n where !(max(ay, by) < lo[n + sy] || min(ay, by) > hi[n + sy]) {
+                    for sx in 0..<n where touched & (1 << (sy * n + sx)) == 0
                         && !(max(ax, bx) < lo[sx] || min(ax, bx) > hi[sx]) {
-                        let f00 = ex * (lo[3 + sy] - ay) - ey * (lo[sx] - ax), f10 = ex * (lo[3 + sy] - ay) - ey * (hi[sx] - ax)
-                        let f01 = ex * (hi[3 + sy] - ay) - ey * (lo[sx] - ax), f11 = ex * (hi[3 + sy] - ay) - ey * (hi[sx] - ax)
+                        let f00 = ex * (lo[n + sy] - ay) - ey * (lo[sx] - ax), f10 = ex * (lo[n + sy] - ay) - ey * (hi[sx] - ax)
+                        let f01 = ex * (hi[n + sy] - ay) - ey * (lo[sx] - ax), f11 = ex * (hi[n + sy] - ay) - ey * (hi[sx] - ax)
                         if !((f00 > 0 && f10 > 0 && f01 > 0 && f11 > 0) || (f00 < 0 && f10 < 0 && f01 < 0 && f11 < 0)) {
-                            touched |= 1 << (sy * 3 + sx)
+                            touched |= 1 << (sy * n + sx)
                         }
                     }
                 }
@@ -404,20 +407,21 @@ extension GridLocator.Builder {
             }
             if header & tag != 0 { break }
         }
-        var untouched = ~touched & 0x1FF
+        var untouched = ~touched & 0xFFFF
 
-        // 2. Flood from the centre sub-cell (4), which holds r.
+        // 2. Flood from the middle sub-cells (5, 6, 9, 10), whose closed boxes hold r.
         var bits = 0
-        if untouched & (1 << 4) != 0 {
-            bits = flood(from: 4, within: untouched)
-            untouched &= ~bits
+        for s in [5, 6, 9, 10] where untouched & (1 << s) != 0 {
+            let group = flood(from: s, within: untouched)
+            bits |= group
+            untouched &= ~group
         }
         // 3. The other groups of untouched sub-cells.
         while untouched != 0 {
             let s = untouched.trailingZeroBitCount
             let group = flood(from: s, within: untouched)
             untouched &= ~group
-            let qx = (lo[s % 3] + hi[s % 3]) / 2, qy = (lo[3 + s / 3] + hi[3 + s / 3]) / 2
+            let qx = (lo[s % n] + hi[s % n]) / 2, qy = (lo[n + s / n] + hi[n + s / n]) / 2
             let loX = min(rx, qx), hiX = max(rx, qx), loY = min(ry, qy), hiY = max(ry, qy)
             var owner = GridLocator.subcellNone
             i = at
@@ -444,16 +448,16 @@ extension GridLocator.Builder {
             }
             if owner == reference { bits |= group }
         }
-        return UInt64(UInt32(at)) | reference << 32 | UInt64(bits) << GridLocator.subcellShift
+        return UInt64(at) | reference << GridLocator.ownerShift | UInt64(bits) << GridLocator.subcellShift
     }
 
-    /// The sub-cells of `within` (a 9-bit set over the 3 × 3 split) reachable from `s` through shared sides.
+    /// The sub-cells of `within` (a 16-bit set over the 4 × 4 split) reachable from `s` through shared sides.
     func flood(from s: Int, within: Int) -> Int {
         var group = 1 << s
         while true {
             // Neighbours west, east (not across the split's columns), south and north.
-            let west = (group >> 1) & 0b011_011_011, east = (group << 1) & 0b110_110_110
-            let grown = (group | west | east | group >> 3 | group << 3) & within
+            let west = (group >> 1) & 0x7777, east = (group << 1) & 0xEEEE
+            let grown = (group | west | east | group >> 4 | group << 4) & within
             if grown == group { return group }
             group = grown
         }

@@ -46,9 +46,9 @@ public struct GridHit: Hashable, Sendable {
 /// the owner of r and the parity, per grid, of its edges crossed by the segment r → p under the same
 /// perturbation: no ray runs beyond the cell. Most points stay in r's owner and need only its edges.
 ///
-/// A crossed cell's word also names r's owner and marks which of the cell's 3 × 3 sub-cells no edge
+/// A crossed cell's word also names r's owner and marks which of the cell's 4 × 4 sub-cells no edge
 /// touches and lie in that owner: a point in such a sub-cell is answered from the word alone. A random
-/// lookup is bound by memory latency, and this spares about a third of the points in crossed cells
+/// lookup is bound by memory latency, and this spares more than half of the points in crossed cells
 /// the two dependent loads (record, then vertices) that dominate it.
 ///
 /// Results are defined for a valid coverage: grids that do not overlap (overlapping grids give one of
@@ -68,10 +68,12 @@ public final class GridLocator: Sendable {
     let gridRings: [UInt32]
     let raster: Raster
     /// Per cell, 64 bits. A cell wholly inside one grid, or outside all: `cellTag | grid` (or
-    /// `cellTag | none`). A cell crossed by edges: bits 0–30 the offset of its record; bits 32–52 the
-    /// grid owning its centre (`subcellNone`: none); bits 53–61 one per sub-cell of a 3 × 3 split of
+    /// `cellTag | none`). A cell crossed by edges: bits 0–25 the offset of its record; bits 26–46 the
+    /// grid owning its centre (`subcellNone`: none); bits 47–62 one per sub-cell of a 4 × 4 split of
     /// the cell, set when no edge touches the sub-cell and its owner is the centre's: a point there
-    /// is answered from this word alone, without loading the record or any vertex.
+    /// is answered from this word alone, without loading the record or any vertex. Locators too large
+    /// for these fields (2²¹ − 1 grids, 2²⁶ record words) set no sub-cell bits and use bits 0–30
+    /// for the offset.
     let cells: HugePageBuffer<UInt64>
     /// Cell records: per grid [grid (flags: last group, owns the centre)] [vertex index (flag: last edge)]…,
     /// the group of the centre's owner first.
@@ -92,12 +94,17 @@ public final class GridLocator: Sendable {
     /// The owner field of a crossed cell's word: 21 bits, all ones for "no grid". Locators of more
     /// grids set no sub-cell bits.
     static let subcellNone: UInt64 = (1 << 21) - 1
-    static let subcellShift: UInt64 = 53
+    static let ownerShift: UInt64 = 26
+    static let subcellShift: UInt64 = 47
+    /// Sub-cells per side of a crossed cell.
+    static let subdivisions = 4
+    /// The record offset of a crossed cell's word: `(1 << 26) − 1` with sub-cells, else `mask`.
+    let recordMask: UInt64
 
     /// A cell's word in the 32-bit form the build uses: `tag | grid`, `tag | none`, or the record offset.
     func word(_ c: Int) -> UInt32 {
         let w = cells[c]
-        return w & Self.cellTag != 0 ? Self.tag | UInt32(truncatingIfNeeded: w) : UInt32(truncatingIfNeeded: w) & Self.mask
+        return w & Self.cellTag != 0 ? Self.tag | UInt32(truncatingIfNeeded: w) : UInt32(w & recordMask)
     }
 
     /// Builds the locator.
@@ -116,7 +123,7 @@ public final class GridLocator: Sendable {
         ringStarts = b.ringStarts
         gridRings = b.gridRings
         raster = b.raster
-        cells = b.widenedCells()
+        (cells, recordMask) = b.widenedCells()
         records = b.records
         tree = b.tree
     }
@@ -141,10 +148,10 @@ public final class GridLocator: Sendable {
             return g == Self.none ? nil : GridHit(grid: g, position: .inside)
         }
         if word >> (Self.subcellShift &+ UInt64(sub)) & 1 != 0 {
-            let owner = word >> 32 & Self.subcellNone
+            let owner = word >> Self.ownerShift & Self.subcellNone
             return owner == Self.subcellNone ? nil : GridHit(grid: UInt32(owner), position: .inside)
         }
-        return locate(px, py, record: Int(UInt32(truncatingIfNeeded: word) & Self.mask), ix, iy)
+        return locate(px, py, record: Int(word & recordMask), ix, iy)
     }
 
     /// Resolves a point in a cell crossed by edges (see the type's documentation).
@@ -240,12 +247,12 @@ public final class GridLocator: Sendable {
         (raster.columns, raster.rows, cells.buffer.count { $0 & Self.cellTag != 0 })
     }
 
-    /// Of the crossed cells' sub-cells (9 per cell), how many are answered from the cell word alone.
+    /// Of the crossed cells' sub-cells (16 per cell), how many are answered from the cell word alone.
     public var subcellStatistics: (subcells: Int, answeredByWord: Int) {
         var n = 0, set = 0
         for w in cells.buffer where w & Self.cellTag == 0 {
-            n += 9
-            set += (w >> Self.subcellShift & 0x1FF).nonzeroBitCount
+            n += Self.subdivisions * Self.subdivisions
+            set += (w >> Self.subcellShift & 0xFFFF).nonzeroBitCount
         }
         return (n, set)
     }
@@ -287,13 +294,13 @@ struct Raster: Sendable {
         (min(Int((x - minX) * inverseWidth), columns - 1), min(Int((y - minY) * inverseHeight), rows - 1))
     }
 
-    /// The cell of a point inside the bounds, as `cell`, and its sub-cell 0…8 (row-major, 3 × 3).
+    /// The cell of a point inside the bounds, as `cell`, and its sub-cell 0…15 (row-major, 4 × 4).
     @inline(__always)
     func cellAndSubcell(_ x: Double, _ y: Double) -> (Int, Int, Int) {
         let fx = (x - minX) * inverseWidth, fy = (y - minY) * inverseHeight
         let ix = min(Int(fx), columns - 1), iy = min(Int(fy), rows - 1)
-        let sx = min(Int((fx - Double(ix)) * 3), 2), sy = min(Int((fy - Double(iy)) * 3), 2)
-        return (ix, iy, sy &* 3 &+ sx)
+        let sx = min(Int((fx - Double(ix)) * 4), 3), sy = min(Int((fy - Double(iy)) * 4), 3)
+        return (ix, iy, sy &* 4 &+ sx)
     }
 
     /// The centre of a cell: its reference point. Build and query compute it by this one expression.

@@ -62,12 +62,13 @@ func cellRecordsAreWellFormed(cellsPerGrid: Double) {
     var checked = 0
     for c in 0..<l.cells.count where l.cells[c] & GridLocator.cellTag == 0 {
         let w = l.cells[c]
-        let owner = w >> 32 & GridLocator.subcellNone
+        let owner = w >> GridLocator.ownerShift & GridLocator.subcellNone
+        let n = GridLocator.subdivisions
         let x0 = r.minX + Double(c % r.columns) * r.cellWidth, y0 = r.minY + Double(c / r.columns) * r.cellHeight
-        for s in 0..<9 where w >> (GridLocator.subcellShift + UInt64(s)) & 1 != 0 {
-            let sx = Double(s % 3), sy = Double(s / 3)
+        for s in 0..<n * n where w >> (GridLocator.subcellShift + UInt64(s)) & 1 != 0 {
+            let sx = Double(s % n), sy = Double(s / n)
             for (fx, fy) in [(0.0, 0.0), (1, 0), (0, 1), (1, 1), (0.5, 0.5)] {
-                let p = Coordinate(x: x0 + (sx + fx) * r.cellWidth / 3, y: y0 + (sy + fy) * r.cellHeight / 3)
+                let p = Coordinate(x: x0 + (sx + fx) * r.cellWidth / Double(n), y: y0 + (sy + fy) * r.cellHeight / Double(n))
                 let covering = brute.covering(p)
                 #expect(covering == (owner == GridLocator.subcellNone ? [] : [Int(owner)]), "\(p)")
                 checked += 1
