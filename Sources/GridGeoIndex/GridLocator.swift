@@ -1,5 +1,4 @@
 public import GridGeoCore
-import Synchronization
 
 /// The grid that owns a point, and whether the point lies on that grid's boundary.
 public struct GridHit: Hashable, Sendable {
@@ -81,7 +80,7 @@ public final class GridLocator: Sendable {
     /// Grid boxes, for `nearest`.
     let tree: PackedRTree
     /// The scratch buffers of the last batch call, for the next one.
-    let batchBuffers = Mutex<BatchBuffers?>(nil)
+    let batchBuffers = Locked<BatchBuffers?>(nil)
 
     static let tag: UInt32 = 1 << 31
     static let mask: UInt32 = tag - 1

@@ -1,5 +1,4 @@
 public import GridGeoCore
-import Synchronization
 
 /// A locator whose index can be replaced while lookups go on.
 ///
@@ -13,10 +12,10 @@ public final class LiveGridLocator: Sendable {
         public let locator: GridLocator
     }
 
-    private let state: Mutex<Snapshot>
+    private let state: Locked<Snapshot>
 
     public init(_ locator: GridLocator, version: UInt64 = 0) {
-        state = Mutex(Snapshot(version: version, locator: locator))
+        state = Locked(Snapshot(version: version, locator: locator))
     }
 
     /// The snapshot now in force.

@@ -2,7 +2,6 @@ public import GridGeoCore
 public import GridGeoStore
 import GridGeoIndex
 import Dispatch
-import Synchronization
 
 /// A named division (区, 街道, 社区) as an answer carries it.
 public struct Division: Hashable, Sendable, Codable {
@@ -214,9 +213,9 @@ public final class GridDirectory: Sendable {
 /// A `GridDirectory` that can be replaced by a newer grid version while lookups go on; each answer
 /// comes from one version only.
 public final class LiveGridDirectory: Sendable {
-    private let state: Mutex<GridDirectory>
+    private let state: Locked<GridDirectory>
 
-    public init(_ directory: GridDirectory) { state = Mutex(directory) }
+    public init(_ directory: GridDirectory) { state = Locked(directory) }
 
     /// The directory now in force; take it once for a batch so all answers share its version.
     public var current: GridDirectory { state.withLock { $0 } }
