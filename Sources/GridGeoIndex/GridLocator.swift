@@ -251,7 +251,7 @@ public final class GridLocator: Sendable {
         var n = 0, set = 0
         for w in cells.buffer where w & Self.cellTag == 0 {
             n += Self.subdivisions * Self.subdivisions
-            set += (w >> Self.subcellShift & 0xFFFF).nonzeroBitCount
+            set += (w >> Self.subcellShift & (1 << UInt64(Self.subdivisions * Self.subdivisions) - 1)).nonzeroBitCount
         }
         return (n, set)
     }
@@ -293,13 +293,15 @@ struct Raster: Sendable {
         (min(Int((x - minX) * inverseWidth), columns - 1), min(Int((y - minY) * inverseHeight), rows - 1))
     }
 
-    /// The cell of a point inside the bounds, as `cell`, and its sub-cell 0…15 (row-major, 4 × 4).
+    /// The cell of a point inside the bounds, as `cell`, and its sub-cell 0…15 (row-major, 4 × 4,
+    /// the split `GridLocator.Builder.crossedWord` marks).
     @inline(__always)
     func cellAndSubcell(_ x: Double, _ y: Double) -> (Int, Int, Int) {
+        let n = GridLocator.subdivisions
         let fx = (x - minX) * inverseWidth, fy = (y - minY) * inverseHeight
         let ix = min(Int(fx), columns - 1), iy = min(Int(fy), rows - 1)
-        let sx = min(Int((fx - Double(ix)) * 4), 3), sy = min(Int((fy - Double(iy)) * 4), 3)
-        return (ix, iy, sy &* 4 &+ sx)
+        let sx = min(Int((fx - Double(ix)) * Double(n)), n - 1), sy = min(Int((fy - Double(iy)) * Double(n)), n - 1)
+        return (ix, iy, sy &* n &+ sx)
     }
 
     /// The centre of a cell: its reference point. Build and query compute it by this one expression.
