@@ -119,7 +119,9 @@ func crossing(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double,
         && abs(d2) > orientationErrorBound * (abs(l2) + abs(r2))
         && abs(d3) > orientationErrorBound * (abs(l3) + abs(r3)) && sure4
     guard sure else { return (segmentCrosses(ax, ay, bx, by, rx, ry, px, py), !sure4) }
-    return (((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)), false)
+    // Sure determinants are nonzero, so "opposite signs" is "sign bits differ". Written on the
+    // bits because `&&` would branch on the first comparison.
+    return (((d1.bitPattern ^ d2.bitPattern) & (d3.bitPattern ^ d4.bitPattern)) >> 63 != 0, false)
 }
 
 /// Sign of orient(r + ε, p + ε, a) = orient(r, p, a) + (py − ry)·δ − (px − rx)·δ².
