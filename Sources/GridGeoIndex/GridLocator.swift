@@ -137,20 +137,35 @@ public final class GridLocator: Sendable {
     /// Allocates nothing.
     /// - Complexity: O(1) for a cell wholly inside a grid; otherwise O(e) for the e edges in the cell.
     public func locate(_ p: Coordinate) -> GridHit? {
-        let px = p.x, py = p.y
+        switch probe(p.x, p.y) {
+        case .answered(let hit): return hit
+        case .crossed(let record, let ix, let iy): return locate(p.x, p.y, record: record, ix, iy)
+        }
+    }
+
+    /// What a point's cell word says of it.
+    enum Probe {
+        /// Outside the bounds, in a uniform cell, or in a sub-cell the word marks: the answer.
+        case answered(GridHit?)
+        /// In a crossed cell: the offset of its record, and the cell.
+        case crossed(record: Int, ix: Int, iy: Int)
+    }
+
+    @inline(__always)
+    func probe(_ px: Double, _ py: Double) -> Probe {
         // Also rejects NaN.
-        guard px >= bounds.minX && px <= bounds.maxX && py >= bounds.minY && py <= bounds.maxY else { return nil }
+        guard px >= bounds.minX && px <= bounds.maxX && py >= bounds.minY && py <= bounds.maxY else { return .answered(nil) }
         let (ix, iy, sub) = raster.cellAndSubcell(px, py)
         let word = cells[iy &* raster.columns &+ ix]
         if word & Self.cellTag != 0 {
             let g = UInt32(truncatingIfNeeded: word)
-            return g == Self.none ? nil : GridHit(grid: g, position: .inside)
+            return .answered(g == Self.none ? nil : GridHit(grid: g, position: .inside))
         }
         if word >> (Self.subcellShift &+ UInt64(sub)) & 1 != 0 {
             let owner = word >> Self.ownerShift & Self.subcellNone
-            return owner == Self.subcellNone ? nil : GridHit(grid: UInt32(owner), position: .inside)
+            return .answered(owner == Self.subcellNone ? nil : GridHit(grid: UInt32(owner), position: .inside))
         }
-        return locate(px, py, record: Int(word & recordMask), ix, iy)
+        return .crossed(record: Int(word & recordMask), ix: ix, iy: iy)
     }
 
     /// Resolves a point in a cell crossed by edges (see the type's documentation).

@@ -6,7 +6,7 @@
 // (two-product), summed with Grow-Expansion and zero elimination (ibid., §2.4, Theorem 10).
 
 /// (3 + 16ε)ε with ε = 2⁻⁵³: Shewchuk's `ccwerrboundA`.
-private let orientationErrorBound = (3.0 + 16.0 * 0x1p-53) * 0x1p-53
+let orientationErrorBound = (3.0 + 16.0 * 0x1p-53) * 0x1p-53
 
 /// The sign of the orientation of `(a, b, c)`: +1 when `c` lies left of the line a→b
 /// (counter-clockwise turn), −1 when right, 0 when the three points are exactly collinear.
