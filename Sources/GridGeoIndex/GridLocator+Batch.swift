@@ -84,7 +84,8 @@ extension GridLocator {
     ///
     /// The scratch buffers (64 bytes per point and 2.5 MiB) of a batch of up to 1,048,576 points are
     /// kept for the next call (so at most 66.5 MiB beyond `memory`): fresh pages are zeroed by the
-    /// kernel first (on 35,000 grids, keeping them took a million-point batch from 61–66 to 42–57 ns per point).
+    /// kernel first (on 35,000 grids, keeping them took a million-point batch from 61–66 to 42–57 ns
+    /// per point).
     /// - Complexity: O(n) plus the lookups.
     public func locate(_ points: [Coordinate]) -> [GridHit?] {
         let n = points.count

@@ -366,7 +366,7 @@ extension GridLocator.Builder {
                      margin m: Double) -> UInt64 {
         let r = raster
         let n = GridLocator.subdivisions
-        let tag = GridLocator.tag, mask = GridLocator.mask
+        let mask = GridLocator.mask
         let ix = c % r.columns, iy = c / r.columns
         let (rx, ry) = r.reference(ix, iy)
         let reference = rec[at] & GridLocator.referenceFlag != 0
@@ -383,14 +383,9 @@ extension GridLocator.Builder {
 
         // 1. Touched sub-cells.
         var touched = 0
-        var i = at
-        while true {
-            let header = rec[i]
-            i += 1
-            while true {
-                let e = rec[i]
-                i += 1
-                let k = 2 * Int(e & mask)
+        for group in RecordGroups(rec, from: at) {
+            for t in group.entries {
+                let k = 2 * Int(rec[t] & mask)
                 let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
                 let ex = bx - ax, ey = by - ay
                 for sy in 0..<n where !(max(ay, by) < lo[n + sy] || min(ay, by) > hi[n + sy]) {
@@ -403,9 +398,7 @@ extension GridLocator.Builder {
                         }
                     }
                 }
-                if e & tag != 0 { break }
             }
-            if header & tag != 0 { break }
         }
         var untouched = ~touched & 0xFFFF
 
@@ -424,27 +417,20 @@ extension GridLocator.Builder {
             let qx = (lo[s % n] + hi[s % n]) / 2, qy = (lo[n + s / n] + hi[n + s / n]) / 2
             let loX = min(rx, qx), hiX = max(rx, qx), loY = min(ry, qy), hiY = max(ry, qy)
             var owner = GridLocator.subcellNone
-            i = at
-            while true {
-                let header = rec[i]
-                i += 1
+            for group in RecordGroups(rec, from: at) {
                 var odd = false
-                while true {
-                    let e = rec[i]
-                    i += 1
-                    let k = 2 * Int(e & mask)
+                for t in group.entries {
+                    let k = 2 * Int(rec[t] & mask)
                     let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
                     if !(max(ax, bx) <= loX || min(ax, bx) > hiX || max(ay, by) <= loY || min(ay, by) > hiY)
                         && segmentCrosses(ax, ay, bx, by, rx, ry, qx, qy) {
                         odd.toggle()
                     }
-                    if e & tag != 0 { break }
                 }
-                if (header & GridLocator.referenceFlag != 0) != odd {
-                    owner = UInt64(header & GridLocator.gridMask)
+                if (group.header & GridLocator.referenceFlag != 0) != odd {
+                    owner = UInt64(group.header & GridLocator.gridMask)
                     break
                 }
-                if header & tag != 0 { break }
             }
             if owner == reference { bits |= group }
         }
@@ -461,5 +447,28 @@ extension GridLocator.Builder {
             if grown == group { return group }
             group = grown
         }
+    }
+}
+
+/// The groups of a cell record, in order: each grid's header word and the positions of its edge
+/// entries (the last one tagged), up to the group whose header is tagged.
+struct RecordGroups: Sequence, IteratorProtocol {
+    private let rec: UnsafeBufferPointer<UInt32>
+    private var i: Int
+    private var done = false
+
+    init(_ rec: UnsafeBufferPointer<UInt32>, from record: Int) {
+        self.rec = rec
+        i = record
+    }
+
+    mutating func next() -> (header: UInt32, entries: Range<Int>)? {
+        guard !done else { return nil }
+        let header = rec[i], first = i + 1
+        i = first
+        while rec[i] & GridLocator.tag == 0 { i += 1 }
+        i += 1
+        done = header & GridLocator.tag != 0
+        return (header, first..<i)
     }
 }

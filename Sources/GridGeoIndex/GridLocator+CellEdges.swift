@@ -43,15 +43,11 @@ extension GridLocator {
             self.rx = rx
             self.ry = ry
             let rec = locator.records.buffer, v = locator.xy.buffer
-            var i = record, n = 0
-            while true {
-                let header = rec[i]
-                i += 1
-                while true {
-                    let e = rec[i]
-                    i += 1
-                    guard n < Self.edgeCapacity else { return }
-                    let k = 2 &* Int(e & GridLocator.mask)
+            var n = 0
+            for group in RecordGroups(rec, from: record) {
+                guard groupCount < Self.groupCapacity, n + group.entries.count <= Self.edgeCapacity else { return }
+                for t in group.entries {
+                    let k = 2 &* Int(rec[t] & GridLocator.mask)
                     let ax = v[k], ay = v[k + 1], bx = v[k + 2], by = v[k + 3]
                     let l3 = (bx - ax) * (ry - ay), r3 = (by - ay) * (rx - ax)
                     let d3 = l3 - r3
@@ -59,12 +55,9 @@ extension GridLocator {
                     edges[n] = Edge(arx: ax - rx, ary: ay - ry, brx: bx - rx, bry: by - ry,
                                     ex: bx - ax, ey: by - ay, ax: ax, ay: ay, abr: d3)
                     n += 1
-                    if e & GridLocator.tag != 0 { break }
                 }
-                guard groupCount < Self.groupCapacity else { return }
-                groups[groupCount] = (header, n)
+                groups[groupCount] = (group.header, n)
                 groupCount += 1
-                if header & GridLocator.tag != 0 { break }
             }
             usable = true
         }

@@ -151,6 +151,7 @@ public final class GridLocator: Sendable {
         case crossed(record: Int, ix: Int, iy: Int)
     }
 
+    /// The answer the cell word of (px, py) gives, or the record its crossed cell needs.
     @inline(__always)
     func probe(_ px: Double, _ py: Double) -> Probe {
         // Also rejects NaN.
