@@ -170,6 +170,10 @@ extension GridLocator {
                 do {
                     var cell = CellEdges(edges: buffers.edges.base + b * CellEdges.edgeCapacity,
                                          groups: buffers.groups.base + b * CellEdges.groupCapacity)
+                    // The record of the last crossed point; a cell's edges are laid out at its
+                    // second point, so a cell met once (most cells of a large locator) costs no more
+                    // than the exact path.
+                    var last = -1
                     for i in 0..<count {
                         let q = from[i]
                         let hit: GridHit?
@@ -177,8 +181,9 @@ extension GridLocator {
                         case .answered(let answer):
                             hit = answer
                         case .crossed(let record, let ix, let iy):
-                            if record != cell.record { cell.load(record: record, ix, iy, of: self) }
-                            hit = (cell.usable ? cell.owner(q.point.x, q.point.y) : nil)
+                            if record == last && record != cell.record { cell.load(record: record, ix, iy, of: self) }
+                            last = record
+                            hit = (cell.usable && record == cell.record ? cell.owner(q.point.x, q.point.y) : nil)
                                 ?? locate(q.point.x, q.point.y, record: record, ix, iy)
                         }
                         let slot = b * chunks + Int(q.index) / chunkSize
