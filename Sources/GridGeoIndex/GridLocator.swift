@@ -229,6 +229,24 @@ public final class GridLocator: Sendable {
         }
     }
 
+    /// Every grid whose closed region holds `p`, as GEOS `covers` decides: the owner first, then,
+    /// for a point on a boundary, every other grid with an edge through it. Empty outside every grid.
+    ///
+    /// For the rare answer on a boundary (`position == .boundary`), where a dispatcher may want
+    /// all the grids that share the point; it allocates its array, `locate` does not.
+    public func covering(_ p: Coordinate) -> [UInt32] {
+        guard let hit = locate(p) else { return [] }
+        // Only a crossed cell's record holds edges: elsewhere p is inside its owner alone.
+        guard hit.position == .boundary, case .crossed(let record, _, _) = probe(p.x, p.y) else { return [hit.grid] }
+        let rec = records.buffer, v = xy.buffer
+        var grids = [hit.grid]
+        for group in RecordGroups(rec, from: record) where group.header & Self.gridMask != hit.grid
+            && Self.touchesEdge(rec, v, from: group.entries.lowerBound, p.x, p.y) {
+            grids.append(group.header & Self.gridMask)
+        }
+        return grids
+    }
+
     /// True when p lies exactly on one of the edges of the group starting at `first`.
     @inline(__always)
     static func touchesEdge(_ rec: UnsafeBufferPointer<UInt32>, _ v: UnsafeBufferPointer<Double>,

@@ -205,6 +205,14 @@ public final class GridDirectory: Sendable {
         }
     }
 
+    /// The codes of every grid whose closed region holds `point`: the owner first, then the other
+    /// grids sharing the edge or vertex it lies on, by code. For an answer at `.boundary`, where a
+    /// case may concern the grids on both sides; empty outside every grid.
+    public func gridsCovering(_ point: Coordinate) -> [String] {
+        let codes = locator.covering(point).map { grids[Int($0)].code }
+        return codes.prefix(1) + codes.dropFirst().sorted()
+    }
+
     private func answer(grid i: Int, position: GridAnswer.Position, distance: Double?) -> GridAnswer {
         GridAnswer(position: position, entry: grids[i], version: version, distanceMetres: distance)
     }

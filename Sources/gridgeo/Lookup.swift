@@ -16,8 +16,9 @@ struct Lookup: ParsableCommand {
 
             Output: one line per good point, in input order. CSV columns: id, grid, community_code, \
             community, street_code, street, district_code, district, position (inside|boundary|outside), \
-            distance_m (to the nearest grid, for an outside point with --nearest), version. --json: one \
-            JSON object per line.
+            distance_m (to the nearest grid, for an outside point with --nearest), version, shared_with \
+            (for a point on a boundary, the other grids whose edge or vertex it lies on, separated by ;). \
+            --json: one JSON object per line.
 
             Boundary rule: a point on an edge shared by two grids belongs to the grid east of it (north \
             of a horizontal edge); a point on the outer boundary of the grids is answered with its grid.
@@ -118,7 +119,7 @@ struct Lookup: ParsableCommand {
     /// Points per batch: large enough for the batch lookup's Hilbert sort and all cores, small enough
     /// to stream.
     static let batchSize = 1 << 16
-    static let csvHeader = "id,grid,community_code,community,street_code,street,district_code,district,position,distance_m,version"
+    static let csvHeader = "id,grid,community_code,community,street_code,street,district_code,district,position,distance_m,version,shared_with"
 
     /// Transforms, looks up and writes one batch; returns how many points could not be transformed.
     private func answer(_ batch: [PointLine], _ directory: GridDirectory, _ transformer: Transformer?) -> Int {
@@ -136,18 +137,28 @@ struct Lookup: ParsableCommand {
             }
         }
         let answers = directory.locate(points, nearestWithinMetres: nearest)
+        // Points exactly on a boundary are rare: their other grids are found one by one.
+        var shared: [Int: [String]] = [:]
+        for i in answers.indices where answers[i].position == .boundary {
+            shared[i] = Array(directory.gridsCovering(points[i]).dropFirst())
+        }
         var bad = 0
         for (i, line) in batch.enumerated() where failed[i] {
             report(line: line.number, "cannot transform from \(crs)", line.text)
             bad += 1
         }
         // Formatted on every core, a chunk of lines each, then written in order.
-        let chunk = 4096, json = self.json, failures = failed
+        let chunk = 4096, json = self.json, failures = failed, sharedWith = shared
         let texts = parallelMap((batch.count + chunk - 1) / chunk) { c in
             var out = ""
             out.reserveCapacity(chunk * 120)
             for i in c * chunk..<min(batch.count, (c + 1) * chunk) where !failures[i] {
-                if json { Output.appendJSON(answers[i], batch[i], to: &out) } else { Output.appendCSV(answers[i], batch[i], to: &out) }
+                let others = sharedWith[i] ?? []
+                if json {
+                    Output.appendJSON(answers[i], batch[i], sharedWith: others, to: &out)
+                } else {
+                    Output.appendCSV(answers[i], batch[i], sharedWith: others, to: &out)
+                }
             }
             return out
         }
@@ -224,17 +235,19 @@ enum Output {
     static func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
     static func error(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 
-    static func appendCSV(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
+    static func appendCSV(_ a: GridAnswer, _ line: PointLine, sharedWith: [String], to out: inout String) {
         appendCSVField(line.id, to: &out)
         for field in [a.grid, a.community?.code, a.community?.name, a.street?.code, a.street?.name,
                       a.district?.code, a.district?.name] {
             out += ","
             if let field { appendCSVField(field, to: &out) }
         }
-        out += ",\(a.position.rawValue),\(a.distanceMetres.map(metres) ?? ""),\(a.version)\n"
+        out += ",\(a.position.rawValue),\(a.distanceMetres.map(metres) ?? ""),\(a.version),"
+        appendCSVField(sharedWith.joined(separator: ";"), to: &out)
+        out += "\n"
     }
 
-    static func appendJSON(_ a: GridAnswer, _ line: PointLine, to out: inout String) {
+    static func appendJSON(_ a: GridAnswer, _ line: PointLine, sharedWith: [String], to out: inout String) {
         func division(_ d: Division?) -> String {
             d.map { "{\"code\":\(jsonString($0.code)),\"name\":\(jsonString($0.name))}" } ?? "null"
         }
@@ -242,7 +255,7 @@ enum Output {
         out += ",\"grid\":\(a.grid.map(jsonString) ?? "null"),\"community\":\(division(a.community))"
         out += ",\"street\":\(division(a.street)),\"district\":\(division(a.district))"
         out += ",\"position\":\"\(a.position.rawValue)\",\"distance_m\":\(a.distanceMetres.map(metres) ?? "null")"
-        out += ",\"version\":\(a.version)}\n"
+        out += ",\"version\":\(a.version),\"shared_with\":[\(sharedWith.map(jsonString).joined(separator: ","))]}\n"
     }
 
     /// Distances to the centimetre.

@@ -5,7 +5,8 @@ import GridGeoIndex
 import Testing
 
 // The locator against GEOS 3.11 (STRtree + prepared `covers`) on seeded points: uniform (some
-// outside), exactly on vertices, exactly on edges, and within 0.1 mm of an edge.
+// outside), exactly on vertices, exactly on edges, and within 0.1 mm of an edge. Both the owner and
+// the set of covering grids are checked.
 //
 // The normal suite checks 100,000 points (a few seconds in debug). The 1,000,000-point check runs in
 // release, in the benchmark package, on the benchmarks' partitions:
@@ -37,6 +38,10 @@ func geosViolation(_ hit: GridHit?, covering: [Int], at p: Coordinate) -> String
         let hit = locator.locate(p)
         if hit != batch[i] { violations.append("\(p): batch \(String(describing: batch[i])) ≠ single \(String(describing: hit))") }
         if let v = geosViolation(hit, covering: covering, at: p) { violations.append(v) }
+        let all = locator.covering(p)
+        if Set(all.map(Int.init)) != Set(covering) || all.count != covering.count || all.first != hit?.grid {
+            violations.append("\(p): covering \(all), GEOS: \(covering), owner \(String(describing: hit))")
+        }
         if violations.count >= 10 { break }
     }
     #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")

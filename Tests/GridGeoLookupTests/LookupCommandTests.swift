@@ -75,7 +75,7 @@ private func lookup(_ arguments: [String], input: String = "", db: String? = nil
                stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self))
 }
 
-private let header = "id,grid,community_code,community,street_code,street,district_code,district,position,distance_m,version"
+private let header = "id,grid,community_code,community,street_code,street,district_code,district,position,distance_m,version,shared_with"
 
 @Suite struct LookupCommandTests {
     @Test func csvWithHeaderIdsAndBlankLines() throws {
@@ -91,10 +91,10 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         #expect(run.stderr.isEmpty)
         #expect(run.lines == [
             header,
-            "case-1,110101001001001,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2",
-            "edge,110101001001002,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,boundary,,2",
-            "5,110101001001003,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2",
-            "far,,,,,,,,outside,,2",
+            "case-1,110101001001001,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2,",
+            "edge,110101001001002,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,boundary,,2,110101001001001",
+            "5,110101001001003,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2,",
+            "far,,,,,,,,outside,,2,",
         ])
     }
 
@@ -105,11 +105,26 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines == [
             header,
-            #""""A"", b",110101001001001,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2"#,
-            "甲,110101001001003,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2",
+            #""""A"", b",110101001001001,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2,"#,
+            "甲,110101001001003,110101001001,多福巷社区,110101001,东华门街道,110101,东城区,inside,,2,",
         ])
         let json = try lookup(["--json"], input: "116.402,39.915,\"q\"\\\n")
         #expect(json.lines.first?.hasPrefix(#"{"id":"\"q\"\\","lon":116.402,"#) == true, "\(json.stdout)")
+    }
+
+    /// A point on a boundary names the other grids that hold it: on 001's east edge where 002 and
+    /// 003 meet, the owner (east, then north) is 003, and 001 and 002 share the point.
+    @Test func boundaryPointsNameTheGridsSharingThem() throws {
+        let run = try lookup([], input: "116.405,39.915,corner\n116.405,39.912,edge\n116.4075,39.915,mid\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated()
+            .filter { [0, 1, 8, 11].contains($0.offset) }.map { String($0.element) }.joined(separator: " ") } == [
+            "corner 110101001001003 boundary 110101001001001;110101001001002",
+            "edge 110101001001002 boundary 110101001001001",
+            "mid 110101001001003 boundary 110101001001002",
+        ])
+        let json = try lookup(["--json"], input: "116.405,39.915,corner\n")
+        #expect(json.lines.first?.hasSuffix(#""version":2,"shared_with":["110101001001001","110101001001002"]}"#) == true, "\(json.stdout)")
     }
 
     @Test func jsonLinesFromAFileForAPastDate() throws {
@@ -119,7 +134,7 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         let run = try lookup(["--input", file.path, "--date", "2024-01-01", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines == [
-            #"{"id":"a","lon":116.407,"lat":39.918,"grid":"110101001001002","community":{"code":"110101001001","name":"多福巷社区"},"street":{"code":"110101001","name":"东华门街道"},"district":{"code":"110101","name":"东城区"},"position":"inside","distance_m":null,"version":1}"#,
+            #"{"id":"a","lon":116.407,"lat":39.918,"grid":"110101001001002","community":{"code":"110101001001","name":"多福巷社区"},"street":{"code":"110101001","name":"东华门街道"},"district":{"code":"110101","name":"东城区"},"position":"inside","distance_m":null,"version":1,"shared_with":[]}"#,
         ])
     }
 
@@ -128,7 +143,7 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 3)
         #expect(run.lines[1].hasPrefix("x,110101001001002,") && run.lines[1].contains(",outside,85."))
-        #expect(run.lines[2] == "y,,,,,,,,outside,,2")
+        #expect(run.lines[2] == "y,,,,,,,,outside,,2,")
     }
 
     @Test func webMapCoordinatesAreConverted() throws {
@@ -139,7 +154,7 @@ private let header = "id,grid,community_code,community,street_code,street,distri
         let baidu = try lookup(["--crs", "BD09"], input: "\(bd.lon),\(bd.lat),b\n")
         #expect(baidu.lines.last?.hasPrefix("b,110101001001003,") == true, "\(baidu.stdout)\(baidu.stderr)")
         // Read as CGCS2000, the GCJ-02 point is some 500 m off, outside the community.
-        #expect(try lookup([], input: "\(gcj.lon),\(gcj.lat),g\n").lines.last == "g,,,,,,,,outside,,2")
+        #expect(try lookup([], input: "\(gcj.lon),\(gcj.lat),g\n").lines.last == "g,,,,,,,,outside,,2,")
         let wgs = try lookup(["--crs", "EPSG:4326"], input: "116.407,39.918,w\n")
         #expect(wgs.lines.last?.hasPrefix("w,110101001001003,") == true, "\(wgs.stdout)\(wgs.stderr)")
     }
