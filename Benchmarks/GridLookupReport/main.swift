@@ -56,7 +56,8 @@ func loadAverage() -> String {
     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 }
 
-/// The release-mode agreement check: every answer is one of the grids GEOS says cover the point.
+/// The release-mode agreement check: every answer is one of the grids GEOS says cover the point, and
+/// `covering` names exactly those grids.
 func agree() throws {
     let partition = SyntheticPartition(gridCount: gridCount, seed: seed)
     let locator = GridLocator(grids: partition.grids, cellsPerGrid: cellsPerGrid)
@@ -75,6 +76,10 @@ func agree() throws {
             if !covering.contains(Int(hit.grid)) { problem = "owner \(hit.grid) not among \(covering)" }
             else if covering.count > 1 && hit.position != .boundary { problem = "shared edge answered \(hit.position)" }
         } else if !covering.isEmpty { problem = "no owner, GEOS: \(covering)" }
+        let all = locator.covering(p)
+        if problem == nil && (Set(all.map(Int.init)) != Set(covering) || all.count != covering.count) {
+            problem = "covering \(all), GEOS: \(covering)"
+        }
         if let problem {
             bad += 1
             if bad <= 10 { print("(\(p.x), \(p.y)): \(problem)") }
