@@ -27,6 +27,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // What a lookup service reports: debug logs through the caller's Logger, and metrics.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
     ],
     targets: [
         // C libraries from Debian packages; each folder holds only a modulemap and a shim header.
@@ -65,7 +68,11 @@ let package = Package(
         // The point-in-grid hot path: pure Swift on flat arrays, no C.
         .target(name: "GridGeoIndex", dependencies: ["GridGeoCore"], swiftSettings: strict),
         // The lookup services use: a grid version from the store behind the index, with its hierarchy.
-        .target(name: "GridGeoLookup", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex"], swiftSettings: strict),
+        .target(name: "GridGeoLookup", dependencies: [
+            "GridGeoCore", "GridGeoStore", "GridGeoIndex",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+        ], swiftSettings: strict),
         // Components (部件): the catalogue, grid assignment, online update, nearest queries, statistics.
         .target(name: "GridGeoComponents", dependencies: ["GridGeoCore", "GridGeoStore", "GridGeoIndex", "GridGeoLookup"],
                 swiftSettings: strict),
@@ -110,7 +117,11 @@ let package = Package(
             "GridGeoGrids", "GridGeoHierarchy", "GridGeoComponents", "GridGeoLookup", "GridGeoIndex",
         ]),
         .testTarget(name: "GridGeoIndexTests", dependencies: ["GridGeoIndex", "GridGeoGEOS"]),   // GEOS as the reference
-        .testTarget(name: "GridGeoLookupTests", dependencies: ["GridGeoLookup", "GridGeoStore", "GridGeoCore", "GridGeoIndex", "GridGeoPROJ"]),
+        .testTarget(name: "GridGeoLookupTests", dependencies: [
+            "GridGeoLookup", "GridGeoStore", "GridGeoCore", "GridGeoIndex", "GridGeoPROJ",
+            .product(name: "InMemoryLogging", package: "swift-log"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
         .testTarget(name: "GridGeoGridsTests", dependencies: ["GridGeoGrids", "GridGeoGEOS"]),
         .testTarget(name: "GridGeoHierarchyTests", dependencies: [
             "GridGeoHierarchy", "GridGeoGrids", "GridGeoStore", "GridGeoGEOS", "GridGeoCore",

@@ -218,35 +218,6 @@ public final class GridDirectory: Sendable {
     }
 }
 
-/// A `GridDirectory` that can be replaced by a newer grid version while lookups go on; each answer
-/// comes from one version only.
-public final class LiveGridDirectory: Sendable {
-    private let state: Locked<GridDirectory>
-
-    public init(_ directory: GridDirectory) { state = Locked(directory) }
-
-    /// The directory now in force; take it once for a batch so all answers share its version.
-    public var current: GridDirectory { state.withLock { $0 } }
-
-    /// Swaps in `directory`; lookups holding the old one finish on it.
-    public func publish(_ directory: GridDirectory) {
-        let old = state.withLock { s in
-            defer { s = directory }
-            return s
-        }
-        _ = old   // released outside the lock
-    }
-
-    public func locate(_ point: Coordinate, nearestWithinMetres: Double = 0) -> GridAnswer {
-        current.locate(point, nearestWithinMetres: nearestWithinMetres)
-    }
-
-    /// The answers for many points, all from the one version in force when the call began.
-    public func locate(_ points: [Coordinate], nearestWithinMetres: Double = 0) -> [GridAnswer] {
-        current.locate(points, nearestWithinMetres: nearestWithinMetres)
-    }
-}
-
 public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     case noGridVersion(date: String?)
 

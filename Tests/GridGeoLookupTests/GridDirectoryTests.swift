@@ -2,6 +2,7 @@ import Foundation
 import GridGeoCore
 import GridGeoLookup
 import GridGeoStore
+import MetricsTestKit
 import Testing
 
 private func rectangle(_ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: Double) -> Polygon {
@@ -115,6 +116,21 @@ private func withStore(_ body: (GridStore) throws -> Void) throws {
             #expect(live.locate(p).version == 1 && live.locate(p).grid == "110101001001002")
             live.publish(try GridDirectory(store: store))
             #expect(live.locate(p).version == 2 && live.locate(p).grid == "110101001001003")
+        }
+    }
+
+    /// `reload` loads a version from the store and swaps it in, timed; a date with no grids throws
+    /// and leaves the version in force.
+    @Test func aLiveDirectoryReloadsFromTheStore() throws {
+        try withStore { store in
+            let metrics = TestMetrics()
+            let live = LiveGridDirectory(try GridDirectory(store: store, on: LocalDate("2024-01-01")!), metrics: metrics)
+            try live.reload(from: store)
+            #expect(live.current.version == 2)
+            #expect(try metrics.expectTimer("gridgeo_grid_reload").values.count == 1)
+            #expect(throws: LookupError.noGridVersion(date: "1999-01-01")) { try live.reload(from: store, on: LocalDate("1999-01-01")!) }
+            #expect(live.current.version == 2)
+            #expect(try metrics.expectCounter("gridgeo_grid_publishes").totalValue == 1)
         }
     }
 }

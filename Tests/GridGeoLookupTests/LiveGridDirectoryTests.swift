@@ -3,6 +3,9 @@ import GridGeoCore
 import GridGeoIndex
 import GridGeoLookup
 import GridGeoStore
+import InMemoryLogging
+import Logging
+import MetricsTestKit
 import Synchronization
 import Testing
 
@@ -84,6 +87,35 @@ private func isWhole(_ a: GridAnswer, owner: Int?) -> Bool {
         // Readers really overlapped the swaps.
         #expect(c.versionsSeen.withLock { $0.count } > 10, "versions seen: \(c.versionsSeen.withLock { $0.sorted() })")
         #expect(c.answered.load(ordering: .relaxed) > 40 * 300)
+    }
+
+    /// A service sees answers counted by position, the version in force, swaps and reload times
+    /// through its own metrics factory, and one debug entry per swap or load through its logger.
+    @Test func answersAndSwapsAreReportedThroughTheServicesMetricsAndLogger() throws {
+        let metrics = TestMetrics()
+        let logs = InMemoryLogHandler()
+        var logger = Logger(label: "test", factory: { _ in logs })
+        logger.logLevel = .trace
+        let live = LiveGridDirectory(directory(version: 1), logger: logger, metrics: metrics)
+        #expect(try metrics.expectGauge("gridgeo_grid_version").lastValue == 1)
+
+        let points = swapPartition.mixedPoints(20_000, seed: 4)
+        let expected = live.current.locate(points).map(\.position)
+        for p in points.prefix(1_000) { _ = live.locate(p) }
+        _ = live.locate(points)
+        for position in [GridAnswer.Position.inside, .boundary, .outside] {
+            let n = expected.count { $0 == position } + expected.prefix(1_000).count { $0 == position }
+            #expect(n > 0)
+            #expect(metrics.counterTotal(label: "gridgeo_lookup_points", dimensions: [("position", position.rawValue)]) == Int64(n))
+        }
+        #expect(logs.entries.isEmpty, "nothing is logged per lookup")
+
+        live.publish(directory(version: 2))
+        #expect(try metrics.expectGauge("gridgeo_grid_version").lastValue == 2)
+        #expect(try metrics.expectCounter("gridgeo_grid_publishes").totalValue == 1)
+        #expect(logs.entries.count == 1)
+        #expect(logs.entries.allSatisfy { $0.level == .debug })
+        #expect(logs.entries.first?.metadata["gridgeo.version"] == "2" && logs.entries.first?.metadata["gridgeo.previous_version"] == "1")
     }
 }
 
