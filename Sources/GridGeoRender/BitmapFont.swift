@@ -1,7 +1,7 @@
 /// A 5 × 7 pixel font for PNG labels: digits, Latin letters and a little punctuation.
 ///
-/// Enough for grid codes ("001", "A-12"), legends and scale-bar lengths. Any other character, Chinese
-/// included, is left out: Chinese labels need a real font and are SVG-only.
+/// Enough for grid codes ("001", "A-12"), legends and scale-bar lengths: the fallback when the system
+/// has no TrueType font for labels (`LabelFont`). Any other character, Chinese included, is left out.
 enum BitmapFont {
     /// Glyph cell size in font pixels; a glyph is 5 wide and the sixth column is spacing. Rows 0–6 stand
     /// on the baseline; a descender (g, j, p, q, y) has an eighth row below it.

@@ -1,13 +1,21 @@
+import Foundation
 import GridGeoCore
 
 extension Map {
     /// The map drawn into pixels: anti-aliased polygons (even-odd, so holes stay empty), lines, points,
     /// legend and scale bar, as in `svg()`.
     ///
-    /// Labels use a built-in 5 × 7 bitmap font that covers digits, Latin letters (as capitals) and common
-    /// punctuation; other characters, Chinese included, are left out. Use SVG for Chinese labels.
+    /// Labels are drawn with a TrueType font of the system that covers Chinese (`LabelFont.system`:
+    /// WenQuanYi Micro Hei or Zen Hei, or the font at `GRIDGEO_FONT`). Without one, a built-in 5 × 7
+    /// bitmap font draws digits, Latin letters (as capitals) and common punctuation, and leaves other
+    /// characters, Chinese included, out.
     public func raster() -> Raster {
-        var renderer = RasterRenderer(scene: Scene(self))
+        raster(font: LabelFont.system)
+    }
+
+    /// The map drawn with `font` for labels (nil: the bitmap font).
+    func raster(font: TrueTypeFont?) -> Raster {
+        var renderer = RasterRenderer(scene: Scene(self), font: font)
         renderer.draw()
         return renderer.raster
     }
@@ -24,9 +32,14 @@ private struct RasterRenderer {
     var raster: Raster
     /// The current group's clip, if it has one.
     private var bounds: PixelRect?
+    /// The outline font for labels; nil: the bitmap font.
+    private let font: TrueTypeFont?
+    /// Outlines by glyph, in font units: labels repeat their characters (社区, 街道, digits).
+    private var outlines: [Int: [[(x: Double, y: Double)]]] = [:]
 
-    init(scene: Scene) {
+    init(scene: Scene, font: TrueTypeFont?) {
         self.scene = scene
+        self.font = font
         raster = Raster(width: scene.width, height: scene.height, background: scene.background)
     }
 
@@ -51,8 +64,12 @@ private struct RasterRenderer {
                            Coordinate(x: r.maxX, y: r.maxY), Coordinate(x: r.x, y: r.maxY)]
             fillAndStroke([corners], fill: fill, paint: paint)
         case .text(let t):
-            if let halo = paint.halo { drawBackdrop(t, color: halo) }
-            draw(t, color: t.color ?? paint.fill ?? .black)
+            if let font {
+                drawOutlined(t, font: font, color: t.color ?? paint.fill ?? .black, halo: paint.halo)
+            } else {
+                if let halo = paint.halo { drawBackdrop(t, color: halo) }
+                draw(t, color: t.color ?? paint.fill ?? .black)
+            }
         }
     }
 
@@ -63,6 +80,29 @@ private struct RasterRenderer {
         if let stroke = paint.stroke, paint.strokeWidth > 0 {
             raster.stroke(rings, closed: true, width: paint.strokeWidth, color: stroke, within: bounds)
         }
+    }
+
+    /// Text in an outline font: each glyph's contours filled together with the non-zero rule (so
+    /// overlapping contours merge), over a 3-pixel outline in the halo colour as in the SVG; bold
+    /// adds a thin outline in the text colour. The baseline is at `t.position.y`, the em is `t.size`.
+    private mutating func drawOutlined(_ t: TextItem, font: TrueTypeFont, color: Color, halo: Color?) {
+        let scale = t.size / Double(font.unitsPerEm)
+        let glyphs = t.text.unicodeScalars.map { font.glyph(for: $0) }
+        let width = glyphs.reduce(0) { $0 + Double(font.advance(of: $1)) } * scale
+        var x = t.anchor == .middle ? t.position.x - width / 2 : t.position.x
+        var rings: [[Coordinate]] = []
+        for g in glyphs {
+            let contours = outlines[g] ?? font.outline(of: g)
+            outlines[g] = contours
+            for contour in contours {
+                rings.append(contour.map { Coordinate(x: x + $0.x * scale, y: t.position.y - $0.y * scale) })
+            }
+            x += Double(font.advance(of: g)) * scale
+        }
+        guard !rings.isEmpty else { return }
+        if let halo { raster.stroke(rings, closed: true, width: 3, color: halo, within: bounds) }
+        raster.fill(rings, rule: .nonZero, color: color, within: bounds)
+        if t.bold { raster.stroke(rings, closed: true, width: max(0.6, t.size / 24), color: color, within: bounds) }
     }
 
     /// Left and top pixel of the text's first glyph, and the font's magnification.
@@ -107,4 +147,21 @@ private struct RasterRenderer {
             }
         }
     }
+}
+
+/// The outline font PNG labels use, when the system has one that covers Chinese.
+enum LabelFont {
+    /// Where Debian's CJK TrueType fonts live (fonts-wqy-microhei, fonts-wqy-zenhei); `GRIDGEO_FONT`
+    /// names another TrueType file (a .ttf, or the first font of a .ttc) and comes first.
+    static let candidates = [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    ]
+
+    /// The first candidate that loads and maps 社区 (read once: the file is some megabytes).
+    static let system: TrueTypeFont? = {
+        let paths = (ProcessInfo.processInfo.environment["GRIDGEO_FONT"].map { [$0] } ?? []) + candidates
+        return paths.lazy.compactMap { try? TrueTypeFont(path: $0) }
+            .first { font in "社区".unicodeScalars.allSatisfy { font.glyph(for: $0) != 0 } }
+    }()
 }

@@ -9,7 +9,9 @@ struct Render: ParsableCommand {
         discussion: """
             With --stat components: components in use per grid, community or street (--by), of one class
             (--class 0203, or a major class 02), on a past date (--date YYYY-MM-DD).
-            PNG labels show digits and Latin letters only; Chinese names are drawn in SVG.
+            PNG labels are drawn with the system's Chinese TrueType font (WenQuanYi, Debian \
+            fonts-wqy-microhei; GRIDGEO_FONT=/path/font.ttf for another); without one, digits and Latin \
+            letters only.
             """)
 
     @Option(help: "The GridGeo database.") var db: String

@@ -22,10 +22,30 @@ import Testing
     let style = LayerStyle(stroke: nil, labelSize: 20, labelColor: .black)
     let map = Map(layers: [MapLayer(name: "g", features: [feature], style: style)], width: 100, height: 100,
                   units: .metres, showsScaleBar: false, showsNorthArrow: false)
-    let raster = map.raster()
+    let raster = map.raster(font: nil)
     // "8" at scale 2 is 10 × 14 px centred on (50, 50): its middle bar crosses the centre column.
     let column = (40...60).map { raster[50, $0] }
     #expect(column.filter { $0 == .black }.count == 6)  // three bars, two pixels each
+}
+
+/// With the system's CJK font, a Chinese label is drawn (about as many ink pixels as the SVG's text
+/// would cover); with the bitmap font it is left out.
+@Test(.enabled(if: LabelFont.system != nil, "no CJK TrueType font on this machine"))
+func chineseLabelsAreDrawnWithTheSystemFont() throws {
+    let feature = MapFeature(geometry: .polygon(Polygon(exterior: square(0, 0, 10))), label: "东华门")
+    let style = LayerStyle(stroke: nil, labelSize: 24, labelColor: .black)
+    let map = Map(layers: [MapLayer(name: "g", features: [feature], style: style)], width: 200, height: 200,
+                  units: .metres, showsScaleBar: false, showsNorthArrow: false)
+    func ink(_ r: Raster) -> Int { (0..<r.height).reduce(0) { n, y in n + (0..<r.width).count { r[$0, y] != .white } } }
+    guard let font = LabelFont.system else { return }
+    let outlined = map.raster(font: font)
+    // Three 24 px ideographs: strokes cover roughly a fifth to a half of their 24 × 24 boxes.
+    #expect((300...1_000).contains(ink(outlined)), "ink pixels: \(ink(outlined))")
+    #expect(ink(map.raster(font: nil)) == 0)
+    // The ink lies on the label's line: the baseline is 0.35 em below the middle of the map, and
+    // ideographs stand on it about an em high.
+    let rows = (0..<200).filter { y in (0..<200).contains { outlined[$0, y] != .white } }
+    #expect(rows.count > 12 && rows.count <= 28 && rows.first! >= 108 - 24 && rows.last! <= 108 + 6, "\(rows)")
 }
 
 @Test func pngDataIsTheEncodedRaster() throws {
