@@ -30,6 +30,8 @@ let package = Package(
         // What a lookup service reports: debug logs through the caller's Logger, and metrics.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+        // `swift package generate-documentation`: the DocC catalogs of the library modules.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // C libraries from Debian packages; each folder holds only a modulemap and a shim header.
