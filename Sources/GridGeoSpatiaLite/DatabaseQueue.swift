@@ -1,4 +1,4 @@
-import Synchronization
+import GridGeoCore
 
 /// A database shared across tasks: one `Connection`, used by one closure at a time.
 ///
@@ -7,9 +7,16 @@ import Synchronization
 /// Closures must be `@Sendable` and return `Sendable` values, so the connection cannot leak out
 /// of the lock.
 public final class DatabaseQueue: Sendable {
-    // A Mutex owning a non-Sendable value is itself Sendable: it hands the connection to one
-    // closure at a time. No @unchecked Sendable needed.
-    private let connection: Mutex<Connection>
+    // Behind a pthread mutex (`Locked`), not `Synchronization.Mutex`: a service's thread-sanitizer
+    // runs see pthread mutexes, and report races in code locked by `Mutex` on Linux.
+    private let connection: Locked<Held>
+
+    /// The connection, handed to one closure at a time under the lock. @unchecked: it never leaves
+    /// the lock (the closures are `@Sendable` and return `Sendable` values).
+    private final class Held: @unchecked Sendable {
+        let db: Connection
+        init(_ db: Connection) { self.db = db }
+    }
 
     /// The path of the database file.
     public let path: String
@@ -17,14 +24,15 @@ public final class DatabaseQueue: Sendable {
     /// Opens (or creates) the database; see `Connection.init(path:readOnly:busyTimeoutMilliseconds:)`.
     public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int = 5_000) throws {
         self.path = path
-        connection = Mutex(try Connection(path: path, readOnly: readOnly,
-                                          busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+        connection = Locked(Held(try Connection(path: path, readOnly: readOnly,
+                                                busyTimeoutMilliseconds: busyTimeoutMilliseconds)))
     }
 
     /// Runs `body` in a deferred transaction with writes refused (`PRAGMA query_only`), so it sees
     /// one consistent snapshot.
     public func read<T: Sendable>(_ body: @Sendable (Connection) throws -> T) throws -> T {
-        try connection.withLock { db in
+        try connection.withLock { held in
+            let db = held.db
             try db.execute("PRAGMA query_only = 1")
             defer { try? db.execute("PRAGMA query_only = 0") }
             return try db.transaction(.deferred) { try body(db) }
@@ -33,17 +41,17 @@ public final class DatabaseQueue: Sendable {
 
     /// Runs `body` in an immediate transaction: committed if it returns, rolled back if it throws.
     public func write<T: Sendable>(_ body: @Sendable (Connection) throws -> T) throws -> T {
-        try connection.withLock { db in try db.transaction(.immediate) { try body(db) } }
+        try connection.withLock { held in try held.db.transaction(.immediate) { try body(held.db) } }
     }
 
     /// Runs `body` with exclusive use of the connection and no implicit transaction, for work
     /// that manages its own transactions (migrations, VACUUM).
     public func inDatabase<T: Sendable>(_ body: @Sendable (Connection) throws -> T) throws -> T {
-        try connection.withLock { db in try body(db) }
+        try connection.withLock { held in try body(held.db) }
     }
 
     /// Closes the connection; later calls throw `SQLITE_MISUSE`. See `Connection.close()`.
     public func close() throws {
-        try connection.withLock { db in try db.close() }
+        try connection.withLock { held in try held.db.close() }
     }
 }

@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// A value behind a pthread mutex, for the state that lookups read while a new version is published.
+/// A value behind a pthread mutex: the state that lookups read while a new version is published, and
+/// a database queue's connection.
 ///
 /// Not `Synchronization.Mutex`: on Linux, Swift 6.3's `Mutex` waits on futexes the thread sanitizer
 /// cannot see, so it reports races in correctly locked code (a 20-line program swapping a reference
