@@ -65,10 +65,11 @@ public final class LiveGridDirectory: Sendable {
         let start = ContinuousClock.now
         let directory = try GridDirectory(store: store, on: date)
         let took = ContinuousClock.now - start
-        reloads.recordNanoseconds(took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
+        let nanoseconds = took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000
+        reloads.recordNanoseconds(nanoseconds)
         logger.debug("grid version loaded", metadata: [
             "gridgeo.version": "\(directory.version)", "gridgeo.grids": "\(directory.gridCount)",
-            "gridgeo.seconds": "\(Double(took.components.seconds) + Double(took.components.attoseconds) * 1e-18)",
+            "gridgeo.seconds": "\(Double(nanoseconds) / 1e9)",
         ])
         publish(directory)
     }
