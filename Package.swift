@@ -100,7 +100,7 @@ let package = Package(
 
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "GridGeoCoreTests", dependencies: ["GridGeoCore"]),
-        .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender"]),
+        .testTarget(name: "GridGeoRenderTests", dependencies: ["GridGeoRender", "GridGeoIndex"]),
         .testTarget(name: "GridGeoGeocodingTests", dependencies: ["GridGeoGeocoding"]),
         // Also runs the built `gridgeo` binary (geocode, reverse, parse-address end to end).
         .testTarget(name: "GridGeoGeocoderTests", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation  // FileManager, to find the system font
+import GridGeoIndex  // SplitMix64
 import Testing
 @testable import GridGeoRender
 
@@ -447,21 +448,9 @@ private func exercise(_ font: TrueTypeFont) -> Bool {
     #expect(loaded <= 3)
 }
 
-/// SplitMix64, so the damage is the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Test(arguments: [1, 2, 3])
 func randomByteChangesThrowOrStaySafe(seed: UInt64) {
-    var random = SeededGenerator(state: seed)
+    var random = SplitMix64(seed: seed)   // seeded, so the damage is the same on every run
     let collection = fontFile([tinyTables(), tinyTables(longLoca: true)], collection: true)
     var loaded = 0
     for trial in 0..<600 {
